@@ -1,0 +1,198 @@
+/**
+ * The scenario file: what a planner writes. Validated with zod; every field
+ * carries its unit in its name. `scenarioJsonSchema()` exports the same rules
+ * as JSON Schema for editors (`wastetwin schema`).
+ *
+ * Structural rules live here; rules that relate fields to each other (stream
+ * names that must exist, ids that must be unique) live in ./checks.ts so that
+ * every problem in a file is reported at once.
+ */
+import { z } from 'zod';
+
+const id = z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'must be letters, digits, _ . : or -');
+const positive = z.number().finite().gt(0, 'must be > 0');
+const nonNegative = z.number().finite().min(0, 'must be ≥ 0');
+const fraction = z.number().finite().min(0, 'must be ≥ 0').max(1, 'must be ≤ 1');
+const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'must be a time HH:MM');
+
+/** Where something stands: metres in the city plane, a fraction of the city's extent, or lon/lat (real roads). */
+export const Location = z.union([
+  z.strictObject({ x: z.number().finite(), y: z.number().finite() }),
+  z.strictObject({ fx: fraction, fy: fraction }),
+  z.strictObject({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }),
+]);
+
+export const STREAM_KINDS = ['residual', 'food', 'recyclable', 'hazardous', 'other'] as const;
+export const Stream = z.strictObject({
+  id,
+  name: z.string().optional(),
+  kind: z.enum(STREAM_KINDS),
+  densityKgPerM3: positive.describe('loose density in a bin, for volume limits'),
+  /** Density once compacted in a truck body. */
+  compactedDensityKgPerM3: positive.optional(),
+});
+
+export const SyntheticCity = z.strictObject({
+  kind: z.literal('synthetic'),
+  widthKm: positive,
+  heightKm: positive,
+  blockM: positive.default(250).describe('spacing of the local street grid'),
+  jitter: fraction.default(0.25).describe('perturbation of grid nodes, as a fraction of a block'),
+  districts: z.number().int().min(1).default(4),
+  arterialEveryBlocks: z.number().int().min(2).default(6),
+  ringRoad: z.boolean().default(true),
+  oneWayShare: fraction.default(0.1).describe('share of local streets made one-way'),
+  speedsKmh: z.strictObject({
+    local: positive.default(25),
+    collector: positive.default(35),
+    arterial: positive.default(50),
+    ring: positive.default(70),
+    service: positive.default(15),
+  }).prefault({}),
+});
+
+export const RoadFile = z.strictObject({
+  kind: z.enum(['osm', 'imported']),
+  file: z.string().min(1).describe('an .osm.pbf / .osm / .osm.gz extract, or a network imported by `wastetwin import-osm`; relative to the scenario file'),
+  speedsKmh: z.record(z.string(), positive).optional().describe('speed per OSM highway class, overriding the defaults'),
+  maxSnapM: positive.default(500).describe('collection points farther than this from a road are refused'),
+});
+
+export const Generation = z.strictObject({
+  perCapitaKgPerDay: positive,
+  /** Share of each stream in the total; must sum to 1. */
+  shares: z.record(z.string(), fraction),
+  /** Monday first. */
+  weekdayFactors: z.array(positive).length(7).default([1, 1, 1, 1, 1.05, 1.1, 1.05]),
+  seasonalAmplitude: fraction.default(0.08).describe('± share around the yearly mean, peaking on peakDayOfYear'),
+  peakDayOfYear: z.number().int().min(1).max(366).default(200),
+  noiseCv: nonNegative.default(0.15).describe('coefficient of variation of the lognormal day-to-day noise'),
+  /** Relative weight of each hour 0..23 in a day's generation. */
+  hourlyProfile: z.array(nonNegative).length(24).optional(),
+  growthPerYear: z.number().finite().gt(-1).default(0).describe('compound growth of generation per year, e.g. 0.03'),
+});
+
+const BinCapacities = z.record(z.string(), positive).describe('bin capacity in kg per stream');
+
+export const GeneratedPoints = z.strictObject({
+  generate: z.strictObject({
+    count: z.number().int().min(1),
+    totalPopulation: positive,
+    binCapacityKg: BinCapacities,
+  }),
+});
+export const ListedPoint = z.strictObject({
+  id,
+  at: Location,
+  population: positive,
+  binCapacityKg: BinCapacities,
+  streams: z.array(z.string()).optional().describe('streams collected here; default all with a bin capacity'),
+});
+export const CollectionPoints = z.union([GeneratedPoints, z.strictObject({ list: z.array(ListedPoint).min(1) })]);
+
+export const Depot = z.strictObject({ id, name: z.string().optional(), at: Location });
+
+export const TransferStation = z.strictObject({
+  id,
+  name: z.string().optional(),
+  at: Location,
+  streams: z.array(z.string()).min(1),
+  bays: z.number().int().min(1),
+  serviceMinutes: positive.describe('tipping time per truck'),
+  capacityTonnesPerDay: positive,
+  storageTonnes: positive.describe('compacted waste the station can hold before it must ship'),
+  open: clock.default('05:00'),
+  close: clock.default('22:00'),
+  haul: z.strictObject({
+    trucks: z.number().int().min(1),
+    capacityTonnes: positive,
+    loadMinutes: positive.default(20),
+    unloadMinutes: positive.default(15),
+    speedKmh: positive.default(45),
+  }),
+});
+
+export const PLANT_TYPES = ['incinerator', 'food-waste', 'recycling', 'hazardous', 'landfill'] as const;
+export const Plant = z.strictObject({
+  id,
+  name: z.string().optional(),
+  type: z.enum(PLANT_TYPES),
+  at: Location,
+  streams: z.array(z.string()),
+  capacityTonnesPerDay: positive,
+  pitTonnes: nonNegative.default(0).describe('storage in front of the process: the bunker of an incinerator'),
+  /** Recycling: the share recovered as material; the rest is residue sent on as residual waste. */
+  recoveryRate: fraction.optional(),
+  gateFeePerTonne: nonNegative.default(0),
+  /** Day indices (0-based) on which the plant treats nothing. */
+  outageDays: z.array(z.number().int().min(0)).default([]),
+});
+
+export const FleetType = z.strictObject({
+  id,
+  name: z.string().optional(),
+  count: z.number().int().min(0),
+  capacityKg: positive,
+  capacityM3: positive,
+  streams: z.array(z.string()).min(1),
+  depot: z.string(),
+  speedFactor: positive.default(1).describe('multiplies road speeds (a heavy truck < 1)'),
+  costPerKm: nonNegative.default(0),
+  costPerHour: nonNegative.default(0),
+  energy: z.strictObject({ kind: z.enum(['diesel', 'electric']), perKm: positive.describe('litres or kWh per km') }),
+  shiftStart: clock.default('06:00'),
+  shiftHours: positive.max(24),
+  serviceSecondsPerStop: positive.default(60),
+});
+
+export const Targets = z.strictObject({
+  recyclingRate: fraction.optional(),
+  landfillTonnesPerDay: nonNegative.optional().describe('0 means zero landfill'),
+  sameDayClearance: fraction.optional(),
+  plantLoadMax: fraction.optional().describe('no plant above this share of its daily capacity'),
+});
+
+export const Collection = z.strictObject({
+  /** How routes are made each day: `baseline` is the built-in sweep planner. */
+  planner: z.enum(['baseline']).default('baseline'),
+  /** A point is visited when its fill reaches this share, or if it would overflow before the next day. */
+  visitThreshold: fraction.default(0),
+}).prefault({});
+
+export const Output = z.strictObject({
+  sampleMinutes: z.number().int().min(1).max(1440).default(30),
+}).prefault({});
+
+export const Scenario = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  sources: z.unknown().optional().describe('where each figure comes from'),
+  seed: z.union([z.number().int(), z.string()]).default(1),
+  days: z.number().int().min(1).max(3660),
+  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').default('2025-01-06'),
+  network: z.discriminatedUnion('kind', [SyntheticCity, RoadFile]),
+  streams: z.array(Stream).min(1),
+  generation: Generation,
+  collectionPoints: CollectionPoints,
+  depots: z.array(Depot).min(1),
+  transferStations: z.array(TransferStation).min(1),
+  plants: z.array(Plant).min(1),
+  fleet: z.array(FleetType).min(1),
+  collection: Collection,
+  targets: Targets.default({}),
+  output: Output,
+});
+
+export type ScenarioInput = z.input<typeof Scenario>;
+export type Scenario = z.output<typeof Scenario>;
+export type Stream = z.output<typeof Stream>;
+export type Plant = z.output<typeof Plant>;
+export type TransferStation = z.output<typeof TransferStation>;
+export type FleetType = z.output<typeof FleetType>;
+export type Location = z.output<typeof Location>;
+export type SyntheticCity = z.output<typeof SyntheticCity>;
+
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' });
+}
