@@ -19,6 +19,8 @@ export class Bins {
   private readonly lastT: Float64Array;
   /** kg generated so far, per stream (the left side of the mass balance). */
   readonly generatedKg: Float64Array;
+  /** kg found in the bins when the run starts (the left side of the mass balance, with generatedKg). */
+  initialKg = 0;
   /** Bins that became full (each fill counts once) per stream, since the last reset. */
   readonly overflowEvents: Float64Array;
 
@@ -57,6 +59,16 @@ export class Bins {
       }
     }
     this.lastT[p] = t;
+  }
+
+  /** Start the run with `kg` already in each bin (index p * S + s), as left since the last round. */
+  prefill(kg: Float64Array): void {
+    for (let i = 0; i < kg.length; i++) {
+      const inBin = Math.min(kg[i], this.capacityKg[i]);
+      this.contentKg[i] = inBin;
+      this.overflowKg[i] = kg[i] - inBin;
+      this.initialKg += kg[i];
+    }
   }
 
   advanceAll(t: number): void {

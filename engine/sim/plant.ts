@@ -1,0 +1,84 @@
+/**
+ * A treatment plant: a pit (bunker) in front of a process that treats at
+ * most its daily capacity, spread evenly over the hours. A delivery that does
+ * not fit in the pit is refused at the gate and goes to landfill. A landfill
+ * "treats" by burying, at once and without limit. A recycling plant recovers
+ * its recovery rate as material and sends the residue on as residual waste.
+ */
+import type { PlantSite } from '../scenario/world.ts';
+
+export class PlantState {
+  /** kg in the pit per stream. */
+  readonly pitKg: Float64Array;
+  /** kg on their way here in haul trucks (reserved pit room). */
+  committedKg = 0;
+  /** Per-day tallies, reset each day. */
+  treatedTodayKg = 0;
+  receivedTodayKg = 0;
+  peakPitTodayKg = 0;
+
+  constructor(readonly index: number, readonly site: PlantSite, streams: number) {
+    this.pitKg = new Float64Array(streams);
+  }
+
+  get isLandfill(): boolean { return this.site.spec.type === 'landfill'; }
+  get stockKg(): number { let s = 0; for (const v of this.pitKg) s += v; return s; }
+  /** Pit room not yet promised to a delivery. */
+  get freeKg(): number { return this.site.pitKg - this.stockKg - this.committedKg; }
+
+  /** Put up to `kg` of stream `s` into the pit; returns what fitted. */
+  receive(s: number, kg: number): number {
+    const fits = this.isLandfill ? kg : Math.max(0, Math.min(kg, this.site.pitKg - this.stockKg));
+    if (!this.isLandfill) this.pitKg[s] += fits;
+    this.receivedTodayKg += fits;
+    this.peakPitTodayKg = Math.max(this.peakPitTodayKg, this.stockKg);
+    return fits;
+  }
+
+  /**
+   * Treat one hour's worth. Returns kg treated per stream (taken from the
+   * pit in proportion to what each stream holds). No treatment on outage days.
+   */
+  treatHour(day: number): Float64Array {
+    const out = new Float64Array(this.pitKg.length);
+    if (this.isLandfill || this.site.spec.outageDays.includes(day)) return out;
+    const stock = this.stockKg;
+    if (stock <= 0) return out;
+    const can = Math.min(stock, (this.site.spec.capacityTonnesPerDay * 1000) / 24);
+    for (let s = 0; s < out.length; s++) {
+      out[s] = (this.pitKg[s] / stock) * can;
+      this.pitKg[s] -= out[s];
+      if (this.pitKg[s] < 1e-9) this.pitKg[s] = 0;
+    }
+    this.treatedTodayKg += can;
+    return out;
+  }
+
+  resetDay(): void {
+    this.treatedTodayKg = 0;
+    this.receivedTodayKg = 0;
+    this.peakPitTodayKg = this.stockKg;
+  }
+}
+
+/**
+ * Which plant a load of stream `s` leaving `fromNode` goes to: the nearest
+ * accepting plant (by road time) with room in its pit, else the accepting
+ * plant with the most room, else a landfill that accepts it. The LP
+ * allocation (engine/optimise/flows) can replace this rule.
+ */
+export type PlantChooser = (fromNode: number, s: number, kg: number) => number;
+
+export function nearestWithRoom(plants: PlantState[], timeS: (from: number, to: number) => number): PlantChooser {
+  return (fromNode, s, kg) => {
+    const accepting = plants.filter((p) => p.site.streamMask[s] && !p.isLandfill);
+    accepting.sort((a, b) => timeS(fromNode, a.site.node) - timeS(fromNode, b.site.node) || a.index - b.index);
+    const withRoom = accepting.find((p) => p.freeKg >= kg);
+    if (withRoom) return withRoom.index;
+    const landfill = plants.find((p) => p.site.streamMask[s] && p.isLandfill);
+    const roomiest = accepting.reduce<PlantState | undefined>((best, p) => (p.freeKg > 0 && (!best || p.freeKg > best.freeKg) ? p : best), undefined);
+    if (roomiest) return roomiest.index;
+    if (landfill) return landfill.index;
+    return accepting[0]?.index ?? -1;
+  };
+}
