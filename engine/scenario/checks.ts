@@ -38,7 +38,7 @@ export function crossChecks(s: Scenario): Problem[] {
     if (minutes(t.close) <= minutes(t.open)) add(`transferStations[${i}].close`, `must be after open (${t.open})`);
   });
   s.plants.forEach((p, i) => {
-    if (p.streams.length === 0) add(`plants[${i}].streams`, `a ${p.type} plant that accepts no stream cannot treat anything`);
+    if (p.streams.length === 0) add(`plants[${i}].streams`, `this ${p.type} plant accepts no stream, so it can treat nothing`);
     knownStreams(p.streams, `plants[${i}].streams`);
     if (p.type === 'recycling' && p.recoveryRate === undefined) add(`plants[${i}].recoveryRate`, 'required for a recycling plant');
     p.outageDays.forEach((d, j) => { if (d >= s.days) add(`plants[${i}].outageDays[${j}]`, `day ${d} is past the run's ${s.days} days`); });

@@ -42,6 +42,7 @@ export const SyntheticCity = z.strictObject({
   arterialEveryBlocks: z.number().int().min(2).default(6),
   ringRoad: z.boolean().default(true),
   oneWayShare: fraction.default(0.1).describe('share of local streets made one-way'),
+  maxSnapM: positive.default(500).describe('listed sites farther than this from a road are refused as unreachable'),
   speedsKmh: z.strictObject({
     local: positive.default(25),
     collector: positive.default(35),

@@ -64,7 +64,7 @@ export async function buildWorld(s: Scenario, scenarioFile = '.'): Promise<World
   const net = await buildNetwork(s, dirname(resolve(scenarioFile)));
   const { graph } = net;
   const problems: Problem[] = [];
-  const maxSnapM = s.network.kind === 'synthetic' ? Infinity : s.network.maxSnapM;
+  const maxSnapM = s.network.maxSnapM;
   const { component, largest } = stronglyConnectedComponents(graph);
   const usable = (v: number) => component[v] === largest;
   const nearest = nearestNodeIndex(graph, usable);
@@ -77,7 +77,7 @@ export async function buildWorld(s: Scenario, scenarioFile = '.'): Promise<World
       [x, y] = net.toXY(at.lon, at.lat);
     } else { x = at.x; y = at.y; }
     const { node, distanceM } = nearest(x, y);
-    if (distanceM > maxSnapM) problems.push({ path, message: `${Math.round(distanceM)} m from the nearest usable road (limit ${maxSnapM} m)` });
+    if (distanceM > maxSnapM) problems.push({ path, message: `unreachable: ${Math.round(distanceM)} m from the nearest usable road (limit ${maxSnapM} m)` });
     return { node, x: graph.x[node], y: graph.y[node] };
   };
 
