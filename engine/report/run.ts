@@ -38,6 +38,12 @@ export interface ReportJson {
   scenario: string;
   seed: number | string;
   days: number;
+  startDate: string;
+  streams: { id: string; kind: string }[];
+  sites: {
+    stations: { id: string; name: string; capacityKgPerDay: number; storageKg: number; bays: number }[];
+    plants: { id: string; name: string; type: string; capacityKgPerDay: number; pitKg: number | null; streams: string[] }[];
+  };
   kpis: Kpis;
   massBalance: { maxAbsErrorKg: number; toleranceKg: number };
   targets: TargetResult[];
@@ -87,7 +93,13 @@ export function runWorld(world: World, outDir: string, opts: RunOptions = {}): R
   const landfills = new Set(world.plants.filter((p) => p.spec.type === 'landfill').map((p) => p.id));
   const targets = checkTargets(s.targets, kpis, landfills);
   const report: ReportJson = {
-    scenario: s.name, seed: s.seed, days: s.days, kpis,
+    scenario: s.name, seed: s.seed, days: s.days, startDate: s.startDate,
+    streams: world.streams.map((st) => ({ id: st.id, kind: st.kind })),
+    sites: {
+      stations: world.stations.map((st) => ({ id: st.id, name: st.name, capacityKgPerDay: st.spec.capacityTonnesPerDay * 1000, storageKg: st.spec.storageTonnes * 1000, bays: st.spec.bays })),
+      plants: world.plants.map((p) => ({ id: p.id, name: p.name, type: p.spec.type, capacityKgPerDay: p.spec.capacityTonnesPerDay * 1000, pitKg: Number.isFinite(p.pitKg) ? p.pitKg : null, streams: p.spec.streams })),
+    },
+    kpis,
     massBalance: { maxAbsErrorKg: Math.round(result.maxAbsErrorKg * 1e6) / 1e6, toleranceKg: 1 },
     targets,
   };
