@@ -71,7 +71,7 @@ export function planBaseline(world: World, trucks: Truck[], router: Router, dema
     for (const p of duePoints[s]) {
       let best = stations[0].i, bestT = Infinity;
       for (const { st, i } of stations) {
-        const t = router.timeS(st.node, world.points[p].node);
+        const t = router.timeS(world.points[p].node, st.node);
         if (t < bestT) { bestT = t; best = i; }
       }
       catchments.get(best)!.push(p);
@@ -136,22 +136,27 @@ function sweepTrips(world: World, router: Router, station: number, pts: number[]
     kg += w;
   }
   if (cur.length > 0) trips.push(cur);
-  return trips.map((trip) => nearestNeighbour(router, st.node, trip, world));
+  return trips.map((trip) => nearestNeighbour(st, trip, world));
 }
 
-function nearestNeighbour(router: Router, start: number, pts: number[], world: World): number[] {
+/**
+ * Order a trip by nearest neighbour in straight-line distance from the
+ * station: cheap enough for a megacity's tens of thousands of points, and
+ * within a compact sweep sector close to the road order.
+ */
+function nearestNeighbour(start: { x: number; y: number }, pts: number[], world: World): number[] {
   const left = new Set(pts);
   const out: number[] = [];
-  let at = start;
+  let ax = start.x, ay = start.y;
   while (left.size > 0) {
-    let best = -1, bestT = Infinity;
+    let best = -1, bestD = Infinity;
     for (const p of left) {
-      const t = router.timeS(at, world.points[p].node);
-      if (t < bestT || (t === bestT && p < best)) { bestT = t; best = p; }
+      const d = (world.points[p].x - ax) ** 2 + (world.points[p].y - ay) ** 2;
+      if (d < bestD || (d === bestD && p < best)) { bestD = d; best = p; }
     }
     out.push(best);
     left.delete(best);
-    at = world.points[best].node;
+    ax = world.points[best].x; ay = world.points[best].y;
   }
   return out;
 }

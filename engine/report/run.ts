@@ -67,25 +67,27 @@ export function runWorld(world: World, outDir: string, opts: RunOptions = {}): R
   const s = world.scenario;
   const vehicles = listVehicles(world, expandFleet(world));
   const trace = new ReplayTrace(vehicles);
-  const replay = new AtomicStream(join(outDir, 'replay.ndjson'));
+  const replay = s.output.replay ? new AtomicStream(join(outDir, 'replay.ndjson')) : undefined;
   const manifests = new AtomicStream(join(outDir, 'manifests.csv'));
   const days: DayKpi[] = [];
   let result: RunResult;
   try {
-    replay.write(JSON.stringify(replayHeader(world, vehicles, s.days, targetDefinitions(s.targets))) + '\n');
+    replay?.write(JSON.stringify(replayHeader(world, vehicles, s.days, targetDefinitions(s.targets))) + '\n');
     manifests.write(MANIFEST_COLUMNS.join(',') + '\n');
     result = simulate(world, {
-      trace,
+      trace: replay ? trace : undefined,
+      keepDays: false,
+      samples: Boolean(replay),
       onDay: (d) => {
         const kpi = dayKpi(world, { vehicles }, d);
         days.push(kpi);
-        replay.write(trace.dayLine(d, kpi) + '\n');
+        replay?.write(trace.dayLine(d, kpi) + '\n');
         manifests.write(d.manifests.map((m) => manifestRow(m) + '\n').join(''));
         opts.onProgress?.(d.day + 1, s.days);
       },
     });
   } catch (err) {
-    replay.abort();
+    replay?.abort();
     manifests.abort();
     throw err;
   }
@@ -104,7 +106,7 @@ export function runWorld(world: World, outDir: string, opts: RunOptions = {}): R
     targets,
   };
   const markdown = markdownReport(s.name, kpis, targets, result.maxAbsErrorKg);
-  replay.commit();
+  replay?.commit();
   manifests.commit();
   writeFileAtomic(join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileAtomic(join(outDir, 'report.md'), markdown);
@@ -114,6 +116,6 @@ export function runWorld(world: World, outDir: string, opts: RunOptions = {}): R
   }, null, 2) + '\n');
   return {
     world, result, kpis, targets, report, markdown,
-    files: ['report.json', 'report.md', 'manifests.csv', 'replay.ndjson', 'run-info.json'].map((f) => join(outDir, f)),
+    files: ['report.json', 'report.md', 'manifests.csv', ...(replay ? ['replay.ndjson'] : []), 'run-info.json'].map((f) => join(outDir, f)),
   };
 }

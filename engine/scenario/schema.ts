@@ -154,14 +154,20 @@ export const Targets = z.strictObject({
 });
 
 export const Collection = z.strictObject({
-  /** How routes are made each day: `baseline` is the built-in sweep planner. */
+  /** How routes are made: `baseline` is the built-in sweep planner. */
   planner: z.enum(['baseline']).default('baseline'),
+  /** `daily`: a new plan every morning from the bins as they stand; `once`: fixed routes planned on day 0 and run every day. */
+  replan: z.enum(['daily', 'once']).default('daily'),
   /** A point is visited when its fill reaches this share, or if it would overflow before the next day. */
   visitThreshold: fraction.default(0),
 }).prefault({});
 
 export const Output = z.strictObject({
   sampleMinutes: z.number().int().min(1).max(1440).default(30),
+  /** Write replay.ndjson (large for a megacity year: switch off for capacity studies). */
+  replay: z.boolean().default(true),
+  /** `all`: a manifest row for every pickup from a bin too; `loads`: only truck loads tipped, hauled, diverted or sent on. */
+  manifests: z.enum(['all', 'loads']).default('all'),
 }).prefault({});
 
 export const Scenario = z.strictObject({

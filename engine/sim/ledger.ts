@@ -20,17 +20,29 @@ export interface Manifest {
   endS: number;
 }
 
+/**
+ * Holds the rows of the day being simulated only: the caller writes them out
+ * at midnight, so a year of a megacity never sits in memory.
+ */
 export class Ledger {
-  readonly rows: Manifest[] = [];
-  /** Rows of the day being simulated start here. */
-  dayStart = 0;
+  private rows: Manifest[] = [];
+  /** Rows issued since the start of the run. */
+  count = 0;
+
+  /** `pickups: false` keeps no row for bin pickups (the loads they make up still get theirs). */
+  constructor(private readonly pickups = true) {}
 
   add(row: Omit<Manifest, 'id'>): string {
-    const id = `M${String(this.rows.length + 1).padStart(7, '0')}`;
+    if (row.kind === 'pickup' && !this.pickups) return '';
+    const id = `M${String(++this.count).padStart(7, '0')}`;
     this.rows.push({ id, ...row });
     return id;
   }
 
-  startDay(): void { this.dayStart = this.rows.length; }
-  today(): Manifest[] { return this.rows.slice(this.dayStart); }
+  /** The day's rows; the ledger starts the next day empty. */
+  closeDay(): Manifest[] {
+    const out = this.rows;
+    this.rows = [];
+    return out;
+  }
 }

@@ -1,48 +1,82 @@
 /**
- * Travel between road nodes for the simulation and the planners: one
- * Dijkstra tree per source node, kept in a bounded cache (most sources are
- * asked again every day: collection points, stations, depots). Times are the
- * road's free-flow times; a vehicle divides them by its speed factor.
+ * Travel between road nodes for the simulation and the planners.
+ *
+ * Hubs (depots, stations, plants) get two full shortest-path trees each: one
+ * on the road graph (from the hub to everywhere) and one on its reverse (from
+ * everywhere to the hub). Every other question — point to point — is a
+ * Dijkstra that stops as soon as its target is settled, cached by (from, to):
+ * routes repeat from day to day, so after the first day nearly every leg is a
+ * cache hit. Memory stays at O(hubs × nodes + legs driven), never
+ * O(points × nodes), which is what lets a megacity fit.
+ *
+ * Times are free-flow road times; a vehicle divides them by its speed factor.
  */
 import { DijkstraWorkspace } from '../network/dijkstra.ts';
 import { findEdge, type RoadGraph } from '../network/road-graph.ts';
+import { transpose } from '../network/transpose.ts';
 
-interface Tree { timeS: Float64Array; lengthM: Float64Array; parent: Int32Array }
+export interface Leg { timeS: number; lengthM: number; nodes: Int32Array }
 
-export interface Leg { timeS: number; lengthM: number; nodes: number[] }
+interface Tree { timeS: Float64Array; lengthM: Float64Array; parent?: Int32Array }
 
 export class Router {
   private readonly ws: DijkstraWorkspace;
-  private readonly cache = new Map<number, Tree>();
+  private reverseWs?: DijkstraWorkspace;
+  private readonly from = new Map<number, Tree>();
+  private readonly to = new Map<number, Tree>();
+  private readonly legs = new Map<number, Leg>();
+  /** Counters for benchmarks: legs answered from the cache and searched. */
+  readonly stats = { legHits: 0, legSearches: 0 };
 
-  constructor(readonly graph: RoadGraph, private readonly maxTrees = 4096) {
+  constructor(readonly graph: RoadGraph, hubs: Iterable<number> = [], private readonly maxLegs = 2_000_000) {
     this.ws = new DijkstraWorkspace(graph);
+    for (const h of hubs) this.addHub(h);
   }
 
-  private tree(source: number): Tree {
-    let t = this.cache.get(source);
-    if (t) {
-      // Refresh its place in the insertion order (least recently used goes first).
-      this.cache.delete(source);
-      this.cache.set(source, t);
-      return t;
+  /** Keep full trees to and from node h. */
+  addHub(h: number): void {
+    if (this.from.has(h)) return;
+    this.ws.run(h, 'time');
+    this.from.set(h, { timeS: this.ws.dist.slice(), lengthM: this.ws.other.slice(), parent: this.ws.parent.slice() });
+    this.reverseWs ??= new DijkstraWorkspace(transpose(this.graph));
+    this.reverseWs.run(h, 'time');
+    this.to.set(h, { timeS: this.reverseWs.dist.slice(), lengthM: this.reverseWs.other.slice() });
+  }
+
+  timeS(a: number, b: number): number {
+    if (a === b) return 0;
+    const f = this.from.get(a);
+    if (f) return f.timeS[b];
+    const t = this.to.get(b);
+    if (t) return t.timeS[a];
+    return this.leg(a, b).timeS;
+  }
+
+  lengthM(a: number, b: number): number {
+    if (a === b) return 0;
+    const f = this.from.get(a);
+    if (f) return f.lengthM[b];
+    const t = this.to.get(b);
+    if (t) return t.lengthM[a];
+    return this.leg(a, b).lengthM;
+  }
+
+  /** The fastest path a → b, with its time and length. */
+  leg(a: number, b: number): Leg {
+    const key = a * this.graph.nodeCount + b;
+    const hit = this.legs.get(key);
+    if (hit) { this.stats.legHits++; return hit; }
+    this.stats.legSearches++;
+    let leg: Leg;
+    const f = this.from.get(a);
+    if (f?.parent) leg = { timeS: f.timeS[b], lengthM: f.lengthM[b], nodes: walkBack(f.parent, a, b, f.timeS[b]) };
+    else {
+      this.ws.run(a, 'time', [b]);
+      leg = { timeS: this.ws.dist[b], lengthM: this.ws.other[b], nodes: Int32Array.from(this.ws.path(b)) };
     }
-    this.ws.run(source, 'time');
-    t = { timeS: this.ws.dist.slice(), lengthM: this.ws.other.slice(), parent: this.ws.parent.slice() };
-    if (this.cache.size >= this.maxTrees) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(source, t);
-    return t;
-  }
-
-  timeS(from: number, to: number): number { return this.tree(from).timeS[to]; }
-  lengthM(from: number, to: number): number { return this.tree(from).lengthM[to]; }
-
-  leg(from: number, to: number): Leg {
-    const t = this.tree(from);
-    const nodes: number[] = [];
-    if (t.timeS[to] !== Infinity) for (let v = to; v >= 0; v = t.parent[v]) { nodes.push(v); if (v === from) break; }
-    nodes.reverse();
-    return { timeS: t.timeS[to], lengthM: t.lengthM[to], nodes };
+    if (this.legs.size >= this.maxLegs) this.legs.delete(this.legs.keys().next().value!);
+    this.legs.set(key, leg);
+    return leg;
   }
 
   /**
@@ -71,4 +105,11 @@ export class Router {
     }
     return { xy, t };
   }
+}
+
+function walkBack(parent: Int32Array, a: number, b: number, time: number): Int32Array {
+  if (time === Infinity) return new Int32Array(0);
+  const out: number[] = [];
+  for (let v = b; v >= 0; v = parent[v]) { out.push(v); if (v === a) break; }
+  return Int32Array.from(out.reverse());
 }

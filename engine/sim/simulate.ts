@@ -61,11 +61,16 @@ export interface SimOptions {
   trace?: Trace;
   /** Called at the end of each day, in order. */
   onDay?: (record: DayRecord) => void;
+  /** Keep every DayRecord in the result (default); a long run that streams through onDay can drop them. */
+  keepDays?: boolean;
+  /** Take the stock samples the replay needs (default true). */
+  samples?: boolean;
 }
 
 export interface RunResult {
   days: DayRecord[];
-  ledger: Ledger;
+  /** Manifest rows issued in the whole run. */
+  manifestCount: number;
   vehicles: Vehicle[];
   maxAbsErrorKg: number;
 }
@@ -93,11 +98,11 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
   world.points.forEach((p, i) => capacities.set(p.binCapacityKg, i * S));
   const trucks = expandFleet(world);
   const vehicles = listVehicles(world, trucks);
-  const router = new Router(world.graph);
+  const router = new Router(world.graph, [...world.depots, ...world.stations, ...world.plants].map((x) => x.node));
   const plants = world.plants.map((site, i) => new PlantState(i, site, S));
   const q = new EventQueue();
   const ctx: SimContext = {
-    q, world, router, ledger: new Ledger(), trace: opts.trace ?? NO_TRACE,
+    q, world, router, ledger: new Ledger(world.scenario.output.manifests === 'all'), trace: opts.trace ?? NO_TRACE,
     bins: new Bins(demand, capacities), plants,
     choosePlant: opts.choosePlant ?? nearestWithRoom(plants, (a, b) => router.timeS(a, b)),
     totals: { treatedKg: 0, landfilledKg: 0 }, day: 0, tally: newTally(world, vehicles.length),
@@ -121,7 +126,10 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
   for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) warm[p * S + s] = demand.expectedKg(p, s, -1) * eveningShare;
   ctx.bins.prefill(warm);
 
-  const result: RunResult = { days: [], ledger: ctx.ledger, vehicles, maxAbsErrorKg: 0 };
+  const result: RunResult = { days: [], manifestCount: 0, vehicles, maxAbsErrorKg: 0 };
+  const keepDays = opts.keepDays ?? true;
+  const takeSamples = opts.samples ?? true;
+  let fixedPlan: DayPlan | undefined;
   const generatedBefore = new Float64Array(S);
   let overflowBefore = 0;
 
@@ -129,14 +137,14 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
     const dayStart = day * SECONDS_PER_DAY, dayEnd = dayStart + SECONDS_PER_DAY;
     ctx.day = day;
     ctx.tally = newTally(world, vehicles.length);
-    ctx.ledger.startDay();
     for (const p of plants) p.resetDay();
     for (const st of stations) st.bays.resetPeak();
     served.fill(0);
 
     const waitingKg = new Float64Array(P * S);
     for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) waitingKg[p * S + s] = ctx.bins.waitingKg(p, s);
-    const plan = planner({ day, waitingKg });
+    const plan = fixedPlan ? { ...fixedPlan, day } : planner({ day, waitingKg });
+    if (world.scenario.collection.replan === 'once') fixedPlan = plan;
     for (const route of plan.routes) collectors[route.truck].start(route, dayStart);
     for (const st of stations) st.scheduleDay(day);
 
@@ -146,7 +154,7 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
       });
     }
     const samples: Samples = { t: [], binFill: [], stationStockKg: [], plantPitKg: [], landfillKg: [] };
-    for (let t = dayStart; t < dayEnd; t += sampleS) {
+    for (let t = dayStart; takeSamples && t < dayEnd; t += sampleS) {
       q.at(t, PRIORITY.sample, () => {
         ctx.bins.advanceAll(t);
         samples.t.push(t);
@@ -180,12 +188,13 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
       plantTreatedKg: plants.map((p) => p.treatedTodayKg),
       massBalanceErrorKg: errorKg,
       samples,
-      manifests: ctx.ledger.today(),
+      manifests: ctx.ledger.closeDay(),
       plan,
     };
     generatedBefore.set(ctx.bins.generatedKg);
     overflowBefore = overflowNow;
-    result.days.push(record);
+    if (keepDays) result.days.push(record);
+    result.manifestCount = ctx.ledger.count;
     opts.onDay?.(record);
   }
   return result;
