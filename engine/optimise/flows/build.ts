@@ -49,6 +49,22 @@ export interface FlowLp {
   pitCapacityRow: Int32Array;
 }
 
+export type CapacityKind = 'plant' | 'station' | 'haul';
+
+/** The capacity rows of one site over the horizon (one per day), for extensions that add capacity. */
+export function capacityRows(f: Omit<FlowLp, 'lp'>, kind: CapacityKind, site: number): number[] {
+  const table = kind === 'plant' ? f.plantCapacityRow : kind === 'station' ? f.stationCapacityRow : f.haulRow;
+  const out: number[] = [];
+  for (let d = 0; d < f.days; d++) if (table[site * f.days + d] >= 0) out.push(table[site * f.days + d]);
+  return out;
+}
+
+/** A column added by an extension; `tag` is the extension's own index for it. */
+export function extraCol(b: LpBuilder, f: Omit<FlowLp, 'lp'>, tag: number, cost: number, upper: number, rows: number[], coefs: number[], integer = false): number {
+  f.cols.push(COL.extra, tag, -1, -1, -1);
+  return b.col(cost, 0, upper, rows, coefs, integer);
+}
+
 /** An extension adds its own rows and columns (capacity choices, budgets) before the LP is sealed. */
 export type Extension = (b: LpBuilder, f: Omit<FlowLp, 'lp'>) => void;
 

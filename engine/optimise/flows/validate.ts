@@ -80,7 +80,7 @@ export function validateFlowModel(m: FlowModel): void {
       const produced = m.catchments.some((c) => c.tonnesPerDay[s] > 0);
       if (!produced) continue;
       const name = m.streams[s].id;
-      if (!m.plants.some((q) => q.streams.includes(s) && q.capacityTonnesPerDay > 0)) {
+      if (!m.plants.some((q) => q.streams.includes(s))) {
         bad(`streams[${s}]`, `stream ${name}: no plant accepts it and landfill is forbidden`);
         continue;
       }
