@@ -20,7 +20,8 @@ const TRIP_FILL = 0.9;
 
 export function dueBins(world: World, demand: DemandModel, ctx: PlanContext): Uint8Array {
   const S = world.streams.length;
-  const threshold = world.scenario.collection.visitThreshold;
+  const { visitThreshold, visitThresholdByStream } = world.scenario.collection;
+  const thresholds = world.streams.map((st) => visitThresholdByStream[st.id] ?? visitThreshold);
   const due = new Uint8Array(world.points.length * S);
   for (let p = 0; p < world.points.length; p++) {
     for (let s = 0; s < S; s++) {
@@ -30,7 +31,7 @@ export function dueBins(world: World, demand: DemandModel, ctx: PlanContext): Ui
       const waiting = ctx.waitingKg[p * S + s];
       if (expected <= 0 && waiting <= 0) continue;
       // Due when full enough now, or when it would overflow before tomorrow's round.
-      if (threshold === 0 || waiting >= threshold * cap || waiting + expected >= cap) due[p * S + s] = 1;
+      if (thresholds[s] === 0 || waiting >= thresholds[s] * cap || waiting + expected >= cap) due[p * S + s] = 1;
     }
   }
   return due;

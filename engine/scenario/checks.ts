@@ -43,6 +43,9 @@ export function crossChecks(s: Scenario): Problem[] {
     if (p.type === 'recycling' && p.recoveryRate === undefined) add(`plants[${i}].recoveryRate`, 'required for a recycling plant');
     p.outageDays.forEach((d, j) => { if (d >= s.days) add(`plants[${i}].outageDays[${j}]`, `day ${d} is past the run's ${s.days} days`); });
   });
+  for (const key of Object.keys(s.collection.visitThresholdByStream)) {
+    if (!streams.has(key)) add(`collection.visitThresholdByStream.${key}`, `unknown stream "${key}"`);
+  }
   const depots = new Set(s.depots.map((d) => d.id));
   s.fleet.forEach((f, i) => {
     knownStreams(f.streams, `fleet[${i}].streams`);

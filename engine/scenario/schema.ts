@@ -158,8 +158,10 @@ export const Collection = z.strictObject({
   planner: z.enum(['baseline']).default('baseline'),
   /** `daily`: a new plan every morning from the bins as they stand; `once`: fixed routes planned on day 0 and run every day. */
   replan: z.enum(['daily', 'once']).default('daily'),
-  /** A point is visited when its fill reaches this share, or if it would overflow before the next day. */
+  /** A bin is due when its fill reaches this share, or if it would overflow before the next day; 0: every bin every day. */
   visitThreshold: fraction.default(0),
+  /** Thresholds for particular streams, e.g. `{ "hazardous": 0.8 }` for bins emptied only when nearly full. */
+  visitThresholdByStream: z.record(z.string(), fraction).default({}),
 }).prefault({});
 
 export const Output = z.strictObject({
@@ -170,11 +172,23 @@ export const Output = z.strictObject({
   manifests: z.enum(['all', 'loads']).default('all'),
 }).prefault({});
 
+/** Where a scenario's figures come from: plans quoted, and assumptions with their reasons. */
+export const Sources = z.strictObject({
+  plans: z.array(z.string()).default([]).describe('the documents quoted'),
+  dailyGeneratedTonnes: positive.optional().describe('the daily tonnage the scenario is built to produce (tests hold a run within 10 % of it)'),
+  figures: z.array(z.strictObject({
+    what: z.string(),
+    value: z.union([z.number(), z.string()]),
+    source: z.string().describe('the plan and passage, or "assumption"'),
+    why: z.string().optional().describe('for an assumption: why this value'),
+  })).default([]),
+});
+
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
   description: z.string().optional(),
-  sources: z.unknown().optional().describe('where each figure comes from'),
+  sources: Sources.optional(),
   seed: z.union([z.number().int(), z.string()]).default(1),
   days: z.number().int().min(1).max(3660),
   startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').default('2025-01-06'),

@@ -40,7 +40,8 @@ export class Router {
     this.from.set(h, { timeS: this.ws.dist.slice(), lengthM: this.ws.other.slice(), parent: this.ws.parent.slice() });
     this.reverseWs ??= new DijkstraWorkspace(transpose(this.graph));
     this.reverseWs.run(h, 'time');
-    this.to.set(h, { timeS: this.reverseWs.dist.slice(), lengthM: this.reverseWs.other.slice() });
+    // On the reverse graph a node's parent is its next step towards the hub.
+    this.to.set(h, { timeS: this.reverseWs.dist.slice(), lengthM: this.reverseWs.other.slice(), parent: this.reverseWs.parent.slice() });
   }
 
   timeS(a: number, b: number): number {
@@ -68,8 +69,9 @@ export class Router {
     if (hit) { this.stats.legHits++; return hit; }
     this.stats.legSearches++;
     let leg: Leg;
-    const f = this.from.get(a);
+    const f = this.from.get(a), t = this.to.get(b);
     if (f?.parent) leg = { timeS: f.timeS[b], lengthM: f.lengthM[b], nodes: walkBack(f.parent, a, b, f.timeS[b]) };
+    else if (t?.parent) leg = { timeS: t.timeS[a], lengthM: t.lengthM[a], nodes: walkForward(t.parent, a, b, t.timeS[a]) };
     else {
       this.ws.run(a, 'time', [b]);
       leg = { timeS: this.ws.dist[b], lengthM: this.ws.other[b], nodes: Int32Array.from(this.ws.path(b)) };
@@ -105,6 +107,13 @@ export class Router {
     }
     return { xy, t };
   }
+}
+
+function walkForward(next: Int32Array, a: number, b: number, time: number): Int32Array {
+  if (time === Infinity) return new Int32Array(0);
+  const out: number[] = [];
+  for (let v = a; v >= 0; v = next[v]) { out.push(v); if (v === b) break; }
+  return Int32Array.from(out);
 }
 
 function walkBack(parent: Int32Array, a: number, b: number, time: number): Int32Array {
