@@ -50,7 +50,9 @@ export class DemandModel {
     const g = this.world.scenario.generation;
     const date = dateOf(this.world.scenario.startDate, day);
     const season = 1 + g.seasonalAmplitude * Math.cos((2 * Math.PI * (dayOfYear(date) - g.peakDayOfYear)) / 365.25);
-    return g.weekdayFactors[weekdayIndex(date)] * season * Math.pow(1 + g.growthPerYear, day / 365.25);
+    const base = dateOf(g.baseDate ?? this.world.scenario.startDate, 0);
+    const years = (date.getTime() - base.getTime()) / (365.25 * 86_400_000);
+    return g.weekdayFactors[weekdayIndex(date)] * season * Math.pow(1 + g.growthPerYear, years);
   }
 
   /** Expected kg of (point, stream) on a day: what a planner can know in advance. */

@@ -11,7 +11,7 @@ import type { DayRecord, RunResult } from '../sim/simulate.ts';
 import type { World } from '../scenario/world.ts';
 import { dateOf } from '../demand/calendar.ts';
 
-export interface SiteKpi { id: string; kg: number; utilisation: number; peakQueue?: number; peakPitKg?: number }
+export interface SiteKpi { id: string; kg: number; utilisation: number; peakQueue?: number; peakPitKg?: number; endPitKg?: number }
 
 export interface FleetKpi {
   km: number; hours: number; loads: number; dieselLitres: number; electricKWh: number; co2Kg: number; cost: number;
@@ -84,6 +84,7 @@ export function dayKpi(world: World, result: Pick<RunResult, 'vehicles'>, d: Day
     })),
     plants: world.plants.map((p, i) => ({
       id: p.id, kg: kg(d.plantTreatedKg[i]), utilisation: share(d.plantTreatedKg[i] / (p.spec.capacityTonnesPerDay * 1000)), peakPitKg: kg(d.plantPeakPitKg[i]),
+      endPitKg: kg(d.plantEndPitKg[i]),
     })),
     collection: fleet('collection'),
     haul: fleet('haul'),

@@ -1,6 +1,7 @@
 /** The run as a Markdown report: the daily KPI table, then the targets met and missed. */
 import type { Kpis } from './kpis.ts';
 import type { TargetResult } from './targets.ts';
+import type { OutageImpact } from './outages.ts';
 
 const t = (kg: number) => (kg / 1000).toFixed(1);
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -36,7 +37,13 @@ function wanted(x: TargetResult): string {
   return `${x.name === 'plant load' ? '≤' : '≥'} ${pct(x.target)}`;
 }
 
-export function markdownReport(name: string, k: Kpis, targets: TargetResult[], massBalanceKg: number): string {
+export function outageTable(outages: OutageImpact[]): string {
+  return table(['plant', 'outage', 'days', 'capacity lost t', 'shortfall t', 'into pit t', 'to other plants t', 'landfilled t', 'absorbed by'],
+    outages.map((o) => [o.plant, o.kind === 'line' ? 'one line' : 'whole plant', `${o.startDay}–${o.startDay + o.days - 1}`, o.capacityLostTonnes.toFixed(0),
+      o.shortfallTonnes.toFixed(0), o.pitTonnes.toFixed(0), o.otherPlantsTonnes.toFixed(0), o.landfilledTonnes.toFixed(1), o.absorbedBy]));
+}
+
+export function markdownReport(name: string, k: Kpis, targets: TargetResult[], massBalanceKg: number, outages: OutageImpact[] = []): string {
   const plants = Object.entries(k.total.treatedKgByPlant).map(([id, kg]) => [id, t(kg)]);
   return [
     `# Run report: ${name}`,
@@ -47,6 +54,7 @@ export function markdownReport(name: string, k: Kpis, targets: TargetResult[], m
     '',
     targetTable(targets),
     '',
+    ...(outages.length > 0 ? ['## Outages', '', outageTable(outages), '', ...outages.map((o) => `- ${o.plant}: ${o.note}.`), ''] : []),
     '## Day by day',
     '',
     kpiTable(k),

@@ -11,6 +11,7 @@ import { simulate, type RunResult } from '../sim/simulate.ts';
 import { dayKpi, totalKpis, type DayKpi, type Kpis } from './kpis.ts';
 import { checkTargets, targetDefinitions, type TargetResult } from './targets.ts';
 import { markdownReport } from './markdown.ts';
+import { outageImpacts, type OutageImpact } from './outages.ts';
 import { MANIFEST_COLUMNS, manifestRow } from './manifests-csv.ts';
 import { ReplayTrace, replayHeader } from './replay.ts';
 import { AtomicStream, writeFileAtomic } from './write-atomic.ts';
@@ -47,6 +48,8 @@ export interface ReportJson {
   kpis: Kpis;
   massBalance: { maxAbsErrorKg: number; toleranceKg: number };
   targets: TargetResult[];
+  /** What each planned outage cost and where its waste went. */
+  outages: OutageImpact[];
 }
 
 export async function loadWorld(file: string, opts: Pick<RunOptions, 'days' | 'seed'> = {}): Promise<World> {
@@ -104,8 +107,9 @@ export function runWorld(world: World, outDir: string, opts: RunOptions = {}): R
     kpis,
     massBalance: { maxAbsErrorKg: Math.round(result.maxAbsErrorKg * 1e6) / 1e6, toleranceKg: 1 },
     targets,
+    outages: outageImpacts(s, kpis.days),
   };
-  const markdown = markdownReport(s.name, kpis, targets, result.maxAbsErrorKg);
+  const markdown = markdownReport(s.name, kpis, targets, result.maxAbsErrorKg, report.outages);
   replay?.commit();
   manifests.commit();
   writeFileAtomic(join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');

@@ -41,7 +41,9 @@ export function crossChecks(s: Scenario): Problem[] {
     if (p.streams.length === 0) add(`plants[${i}].streams`, `this ${p.type} plant accepts no stream, so it can treat nothing`);
     knownStreams(p.streams, `plants[${i}].streams`);
     if (p.type === 'recycling' && p.recoveryRate === undefined) add(`plants[${i}].recoveryRate`, 'required for a recycling plant');
-    p.outageDays.forEach((d, j) => { if (d >= s.days) add(`plants[${i}].outageDays[${j}]`, `day ${d} is past the run's ${s.days} days`); });
+    p.lineOutages.forEach((o, j) => {
+      if (o.capacityLostTonnesPerDay > p.capacityTonnesPerDay) add(`plants[${i}].lineOutages[${j}].capacityLostTonnesPerDay`, `more than the plant's ${p.capacityTonnesPerDay} t/day`);
+    });
   });
   for (const key of Object.keys(s.collection.visitThresholdByStream)) {
     if (!streams.has(key)) add(`collection.visitThresholdByStream.${key}`, `unknown stream "${key}"`);

@@ -71,6 +71,7 @@ export const Generation = z.strictObject({
   /** Relative weight of each hour 0..23 in a day's generation. */
   hourlyProfile: z.array(nonNegative).length(24).optional(),
   growthPerYear: z.number().finite().gt(-1).default(0).describe('compound growth of generation per year, e.g. 0.03'),
+  baseDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional().describe('the date perCapitaKgPerDay holds for; growth runs from there (default: startDate)'),
 });
 
 const BinCapacities = z.record(z.string(), positive).describe('bin capacity in kg per stream');
@@ -125,8 +126,14 @@ export const Plant = z.strictObject({
   /** Recycling: the share recovered as material; the rest is residue sent on as residual waste. */
   recoveryRate: fraction.optional(),
   gateFeePerTonne: nonNegative.default(0),
-  /** Day indices (0-based) on which the plant treats nothing. */
+  /** Day indices (0-based) on which the whole plant treats nothing. */
   outageDays: z.array(z.number().int().min(0)).default([]),
+  /** Part of the capacity down for a while: one incineration line of several, say. */
+  lineOutages: z.array(z.strictObject({
+    startDay: z.number().int().min(0),
+    days: z.number().int().min(1),
+    capacityLostTonnesPerDay: positive,
+  })).default([]),
 });
 
 export const FleetType = z.strictObject({

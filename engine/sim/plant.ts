@@ -6,6 +6,15 @@
  * its recovery rate as material and sends the residue on as residual waste.
  */
 import type { PlantSite } from '../scenario/world.ts';
+import type { Plant } from '../scenario/schema.ts';
+
+/** kg a plant can treat on a day, after whole-plant outages and line outages. */
+export function capacityKgOnDay(spec: Plant, day: number): number {
+  if (spec.outageDays.includes(day)) return 0;
+  let tonnes = spec.capacityTonnesPerDay;
+  for (const o of spec.lineOutages) if (day >= o.startDay && day < o.startDay + o.days) tonnes -= o.capacityLostTonnesPerDay;
+  return Math.max(0, tonnes) * 1000;
+}
 
 export class PlantState {
   /** kg in the pit per stream. */
@@ -41,10 +50,11 @@ export class PlantState {
    */
   treatHour(day: number): Float64Array {
     const out = new Float64Array(this.pitKg.length);
-    if (this.isLandfill || this.site.spec.outageDays.includes(day)) return out;
+    if (this.isLandfill) return out;
     const stock = this.stockKg;
     if (stock <= 0) return out;
-    const can = Math.min(stock, (this.site.spec.capacityTonnesPerDay * 1000) / 24);
+    const can = Math.min(stock, capacityKgOnDay(this.site.spec, day) / 24);
+    if (can <= 0) return out;
     for (let s = 0; s < out.length; s++) {
       out[s] = (this.pitKg[s] / stock) * can;
       this.pitKg[s] -= out[s];
@@ -62,18 +72,25 @@ export class PlantState {
 }
 
 /**
- * Which plant a load of stream `s` leaving `fromNode` goes to: the nearest
- * accepting plant (by road time) with room in its pit, else the accepting
- * plant with the most room, else a landfill that accepts it. The LP
+ * Which plant a load of stream `s` leaving `fromNode` goes to. The LP
  * allocation (engine/optimise/flows) can replace this rule.
  */
-export type PlantChooser = (fromNode: number, s: number, kg: number) => number;
+export type PlantChooser = (fromNode: number, s: number, kg: number, day: number) => number;
 
+/**
+ * The default rule, as a dispatcher would: the nearest accepting plant (by
+ * road time) whose pit holds less than a day of its treatment; if every one
+ * is that busy, the one with the shortest backlog that still has pit room;
+ * else a landfill that accepts the stream.
+ */
 export function nearestWithRoom(plants: PlantState[], timeS: (from: number, to: number) => number): PlantChooser {
-  return (fromNode, s, kg) => {
+  return (fromNode, s, kg, day) => {
     const accepting = plants.filter((p) => p.site.streamMask[s] && !p.isLandfill);
     accepting.sort((a, b) => timeS(fromNode, a.site.node) - timeS(fromNode, b.site.node) || a.index - b.index);
-    const withRoom = accepting.find((p) => p.freeKg >= kg);
+    const backlogDays = (p: PlantState) => (p.stockKg + p.committedKg + kg) / Math.max(1, capacityKgOnDay(p.site.spec, day));
+    const easy = accepting.find((p) => p.freeKg >= kg && backlogDays(p) <= 1);
+    if (easy) return easy.index;
+    const withRoom = accepting.filter((p) => p.freeKg >= kg).sort((a, b) => backlogDays(a) - backlogDays(b) || a.index - b.index)[0];
     if (withRoom) return withRoom.index;
     const landfill = plants.find((p) => p.site.streamMask[s] && p.isLandfill);
     const roomiest = accepting.reduce<PlantState | undefined>((best, p) => (p.freeKg > 0 && (!best || p.freeKg > best.freeKg) ? p : best), undefined);

@@ -43,6 +43,7 @@ export interface DayRecord {
   leftInBinsKg: number;
   tally: DayTally;
   plantPeakPitKg: number[];
+  plantEndPitKg: number[];
   plantTreatedKg: number[];
   massBalanceErrorKg: number;
   samples: Samples;
@@ -185,6 +186,7 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
       leftInBinsKg: ctx.bins.totalKg(),
       tally: ctx.tally,
       plantPeakPitKg: plants.map((p) => p.peakPitTodayKg),
+      plantEndPitKg: plants.map((p) => p.stockKg),
       plantTreatedKg: plants.map((p) => p.treatedTodayKg),
       massBalanceErrorKg: errorKg,
       samples,
@@ -225,7 +227,7 @@ function treatHour(ctx: SimContext, plant: PlantState, residual: number): void {
 
 function sendResidue(ctx: SimContext, from: PlantState, s: number, kg: number): void {
   if (kg <= 0) return;
-  const target = ctx.choosePlant(from.site.node, s, kg);
+  const target = ctx.choosePlant(from.site.node, s, kg, ctx.day);
   const plant = target >= 0 && target !== from.index ? ctx.plants[target] : undefined;
   const fitted = plant ? plant.receive(s, kg) : 0;
   if (plant && fitted > 0) {
