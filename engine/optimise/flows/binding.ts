@@ -72,7 +72,7 @@ export async function bindingConstraints(f: FlowLp, res: LpResult, opts: { shado
     const days = g.rows.map((i) => rows.d[i]);
     const name = site.name ?? site.id;
     const when = D > 1 ? ` on ${days.length} of ${D} days` : '';
-    const worth = saving === undefined ? 'not priced'
+    const worth = saving === undefined ? 'not priced' : saving === 0 ? `${spec.more} would save nothing (other routes absorb it at the same cost)`
       : `${spec.more} saves ${opts.currency}${fmt(saving)}${D > 1 ? ' over the horizon' : ' a day'}`;
     out.push({ kind: spec.kind, site: site.id, limit, unit: spec.unit, days, saving, text: `${name}: ${spec.what} (${fmt(limit)} ${spec.unit})${when}; ${worth}` });
   }

@@ -1,0 +1,137 @@
+/**
+ * A flow model from a scenario's world: catchments (districts by default, or
+ * one per collection point) with tonnes per day of each stream from the
+ * demand model, road distances along the fastest roads, station intake,
+ * storage and haul limits, plants with their pits, fees, outages and
+ * recycling residue, and the scenario's landfill sites as the landfill.
+ *
+ * Catchment → station distance is the tonnage-weighted mean over the
+ * catchment's points of the road distance station → point (a run from each
+ * station; streets are taken as equally long both ways).
+ */
+import { DemandModel } from '../../demand/model.ts';
+import { DijkstraWorkspace } from '../../network/dijkstra.ts';
+import { minutes } from '../../scenario/checks.ts';
+import type { World } from '../../scenario/world.ts';
+import type { Catchment, FlowModel, FlowPlant, PlantType } from './model.ts';
+
+export interface FromWorldOptions {
+  catchments?: 'districts' | 'points';
+  /** Per tonne-km of haul (station → plant); the scenario gives no haul cost. Default 0.5. */
+  haulPerTonneKm?: number;
+  /** Per tonne-km of collection; default from the fleet's cost per km (there and back, full truck). */
+  collectPerTonneKm?: number;
+  landfillAllowed?: boolean;
+  /** Multi-day form over the scenario's days (weekday and season factors, outages). */
+  multiDay?: boolean;
+  stationsPerCatchment?: number;
+}
+
+export interface ScenarioFlows {
+  model: FlowModel;
+  /** Year of the scenario's start date: the tonnages describe it. */
+  baseYear: number;
+  /** World plant index of each flow-model plant (landfill sites are not plants here). */
+  plantWorldIndex: number[];
+}
+
+export const DEFAULT_HAUL_PER_TONNE_KM = 0.5;
+
+export function flowModelFromWorld(world: World, o: FromWorldOptions = {}): ScenarioFlows {
+  const s = world.scenario;
+  const S = world.streams.length;
+  const demand = new DemandModel(world);
+  const days = s.days;
+  const factors = Array.from({ length: days }, (_, d) => demand.dayFactor(d));
+  const meanFactor = factors.reduce((a, b) => a + b, 0) / days;
+
+  // Catchments and the tonnes per stream of each point in them.
+  const groupOf = world.points.map((p, i) => (o.catchments === 'points' ? i : p.district));
+  const groupIds = [...new Set(groupOf)].sort((a, b) => a - b);
+  const groupIndex = new Map(groupIds.map((g, i) => [g, i]));
+  const catchments: Catchment[] = groupIds.map((g) => ({
+    id: o.catchments === 'points' ? world.points[g].id : `district-${g + 1}`,
+    tonnesPerDay: new Array<number>(S).fill(0),
+  }));
+  const pointTonnes = new Float64Array(world.points.length);
+  world.points.forEach((_, i) => {
+    const c = catchments[groupIndex.get(groupOf[i])!];
+    for (let j = 0; j < S; j++) {
+      const t = (demand.baseKgPerDay[i * S + j] * meanFactor) / 1000;
+      c.tonnesPerDay[j] += t;
+      pointTonnes[i] += t;
+    }
+  });
+
+  const ws = new DijkstraWorkspace(world.graph);
+  const kmFrom = (node: number, targets: number[]): number[] => {
+    ws.run(node, 'time', targets);
+    return targets.map((v) => (ws.dist[v] === Infinity ? Infinity : ws.other[v] / 1000));
+  };
+  const pointNodes = world.points.map((p) => p.node);
+  const catchmentStationKm = catchments.map(() => new Array<number>(world.stations.length).fill(0));
+  world.stations.forEach((t, ti) => {
+    const km = kmFrom(t.node, pointNodes);
+    const sum = new Float64Array(catchments.length), weight = new Float64Array(catchments.length);
+    km.forEach((k, i) => {
+      const c = groupIndex.get(groupOf[i])!;
+      const w = pointTonnes[i] || 1e-9;
+      sum[c] += k * w;
+      weight[c] += w;
+    });
+    catchments.forEach((_, c) => { catchmentStationKm[c][ti] = sum[c] / weight[c]; });
+  });
+
+  const treatment = world.plants.map((p, i) => ({ p, i })).filter((e) => e.p.spec.type !== 'landfill');
+  const landfills = world.plants.filter((p) => p.spec.type === 'landfill');
+  const plantNodes = treatment.map((e) => e.p.node);
+  const nearestLandfillKm = (node: number) => landfills.length === 0 ? 0 : Math.min(...kmFrom(node, landfills.map((l) => l.node)));
+  const stationPlantKm = world.stations.map((t) => kmFrom(t.node, plantNodes));
+  const plantPlantKm = treatment.map((e) => kmFrom(e.p.node, plantNodes));
+  const residual = world.streams.findIndex((st) => st.kind === 'residual');
+
+  const plants: FlowPlant[] = treatment.map(({ p }) => {
+    const spec = p.spec;
+    const residue = spec.type === 'recycling' && spec.recoveryRate !== undefined && spec.recoveryRate < 1 && residual >= 0;
+    return {
+      id: p.id, name: p.name, type: spec.type as PlantType, streams: streamIndices(world, spec.streams),
+      capacityTonnesPerDay: spec.capacityTonnesPerDay, pitTonnes: spec.pitTonnes, gateFeePerTonne: spec.gateFeePerTonne,
+      ...(residue ? { recoveryRate: spec.recoveryRate, residueStream: residual } : {}),
+      outageDays: spec.outageDays,
+    };
+  });
+  const fleetCost = world.fleet.filter((f) => f.spec.costPerKm > 0).map((f) => (2 * f.spec.costPerKm) / (f.spec.capacityKg / 1000));
+  const collectPerTonneKm = o.collectPerTonneKm ?? (fleetCost.length > 0 ? fleetCost.reduce((a, b) => a + b, 0) / fleetCost.length : 1);
+  const landfillFee = landfills.length > 0 ? Math.min(...landfills.map((l) => l.spec.gateFeePerTonne)) : 0;
+
+  const model: FlowModel = {
+    streams: world.streams.map((st) => ({ id: st.id, name: st.name })),
+    catchments,
+    stations: world.stations.map((t) => ({
+      id: t.id, name: t.name, streams: streamIndices(world, t.spec.streams),
+      capacityTonnesPerDay: t.spec.capacityTonnesPerDay, storageTonnes: t.spec.storageTonnes,
+      haul: {
+        trucks: t.spec.haul.trucks, capacityTonnes: t.spec.haul.capacityTonnes, speedKmh: t.spec.haul.speedKmh,
+        handlingMinutes: t.spec.haul.loadMinutes + t.spec.haul.unloadMinutes,
+        hoursPerDay: (minutes(t.spec.close) - minutes(t.spec.open)) / 60,
+      },
+    })),
+    plants,
+    catchmentStationKm,
+    stationPlantKm,
+    plantPlantKm,
+    costs: { collectPerTonneKm, haulPerTonneKm: o.haulPerTonneKm ?? DEFAULT_HAUL_PER_TONNE_KM },
+    landfill: {
+      allowed: o.landfillAllowed ?? true, gateFeePerTonne: landfillFee,
+      stationKm: world.stations.map((t) => nearestLandfillKm(t.node)),
+      plantKm: treatment.map((e) => nearestLandfillKm(e.p.node)),
+    },
+    ...(o.stationsPerCatchment ? { stationsPerCatchment: o.stationsPerCatchment } : {}),
+    ...(o.multiDay ? { horizon: { days, demandFactor: factors.map((f) => f / meanFactor) } } : {}),
+  };
+  return { model, baseYear: Number(s.startDate.slice(0, 4)), plantWorldIndex: treatment.map((e) => e.i) };
+}
+
+function streamIndices(world: World, ids: string[]): number[] {
+  return ids.map((id) => world.streamIndex.get(id)).filter((i): i is number => i !== undefined);
+}

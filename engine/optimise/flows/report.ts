@@ -1,0 +1,66 @@
+/** The flow answers as text a planner reads in a terminal. */
+import { fmt } from './binding.ts';
+import type { FlowModel } from './model.ts';
+import type { FlowSolution } from './solve.ts';
+import type { GrowthStudy } from './growth.ts';
+
+const SOLVER_NAMES = { jsl: 'javascript-lp-solver', highs: 'HiGHS' };
+
+function table(head: string[], rows: string[][]): string {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ').trimEnd();
+  return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
+}
+
+const t1 = (v: number) => (Math.abs(v) < 0.05 ? '' : v.toFixed(1));
+
+export function flowsText(m: FlowModel, sol: FlowSolution, o: { currency: string; seconds: number }): string {
+  const cur = o.currency;
+  const out: string[] = [];
+  const per = sol.days > 1 ? ` over ${sol.days} days` : ' a day';
+  out.push(`${m.catchments.length} catchments → ${m.stations.length} stations → ${m.plants.length} plants, ${m.streams.length} streams` +
+    `${sol.days > 1 ? `, ${sol.days} days` : ''}. Solved by ${SOLVER_NAMES[sol.solver]}${sol.proven ? ' (optimal, proven)' : ''} in ${o.seconds.toFixed(2)} s.`);
+  const c = sol.costs;
+  out.push(`Cost${per}: ${cur}${fmt(sol.objective)} — collection ${cur}${fmt(c.collection)}, haul ${cur}${fmt(c.haul)}, gate fees ${cur}${fmt(c.gateFees)}, landfill ${cur}${fmt(c.landfill)}` +
+    `${c.holding > 0.5 ? `, storage ${cur}${fmt(c.holding)}` : ''}.`);
+  out.push('', 'Allocation, t/day' + (sol.days > 1 ? ' (mean over the days)' : ''));
+  const streams = m.streams.map((s) => s.id);
+  const groups = new Map<string, number[]>();
+  for (const f of sol.flows) {
+    const key = `${f.kind}|${f.from}|${f.to}`;
+    const row = groups.get(key) ?? new Array<number>(streams.length).fill(0);
+    row[streams.indexOf(f.stream)] += f.tonnesPerDay;
+    groups.set(key, row);
+  }
+  const rows = [...groups.entries()].map(([k, v]) => {
+    const [kind, from, to] = k.split('|');
+    return [`${kind.padEnd(8)} ${from} → ${to}`, ...v.map(t1), v.reduce((a, b) => a + b, 0).toFixed(1)];
+  });
+  out.push(table(['flow', ...streams, 'total'], rows));
+  out.push('', 'Binding limits');
+  if (sol.binding.length === 0) out.push('  none: every station, haul fleet and plant has room to spare');
+  for (const b of sol.binding) out.push(`  - ${b.text}`);
+  out.push('');
+  const lf = sol.landfill;
+  if (lf.tonnesPerDay < 0.05) out.push('Landfill: none.');
+  else {
+    const bs = Object.entries(lf.byStream).map(([s, t]) => `${s} ${t.toFixed(1)}`).join(', ');
+    out.push(`Landfill: ${lf.tonnesPerDay.toFixed(1)} t/day (${bs}). Each tonne carries a penalty of ${cur}${fmt(sol.landfillPenaltyPerTonne)} so it is the last resort. Why:`);
+    for (const r of lf.reasons) out.push(`  - ${r.from}, ${r.stream}, ${r.tonnesPerDay.toFixed(1)} t/day: ${r.why}`);
+  }
+  return out.join('\n');
+}
+
+export function growthText(g: GrowthStudy): string {
+  const out: string[] = [];
+  out.push(`Growth study: ${(g.growthPerYear * 100).toFixed(1)} %/year from the ${g.baseYear} tonnages.`);
+  const rows = g.years.map((y) => [
+    String(y.year), y.factor.toFixed(3), y.demandTonnesPerDay.toFixed(1), y.landfillTonnesPerDay.toFixed(1),
+    y.additions.length === 0 ? '—' : y.additions.map((a) => `${a.site} +${a.amount.toFixed(1)} ${a.unit}`).join(', '),
+  ]);
+  out.push(table(['year', 'factor', 'generated t/day', 'landfill t/day', 'least added capacity for zero landfill'], rows));
+  out.push(g.firstFailingYear === null
+    ? `The planned capacity suffices in every year to ${g.years[g.years.length - 1].year}.`
+    : `First year the planned capacity no longer suffices: ${g.firstFailingYear}.`);
+  return out.join('\n');
+}

@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readScenario } from '../../engine/scenario/read.ts';
+import { buildWorld } from '../../engine/scenario/world.ts';
+import { DemandModel } from '../../engine/demand/model.ts';
+import { flowModelFromWorld } from '../../engine/optimise/flows/from-scenario.ts';
+import { solveFlows } from '../../engine/optimise/flows/solve.ts';
+
+const fixture = fileURLToPath(new URL('./fixtures/tight-town.json', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/wastetwin.js', import.meta.url));
+
+describe('flow model from a scenario', async () => {
+  const world = await buildWorld(readScenario(fixture), fixture);
+
+  it('carries the demand model\'s tonnage per stream into the catchments, by district', () => {
+    const { model } = flowModelFromWorld(world);
+    const demand = new DemandModel(world);
+    const S = world.streams.length;
+    let mean = 0;
+    for (let d = 0; d < world.scenario.days; d++) mean += demand.dayFactor(d) / world.scenario.days;
+    for (let s = 0; s < S; s++) {
+      let expected = 0;
+      for (let p = 0; p < world.points.length; p++) expected += demand.baseKgPerDay[p * S + s] * mean / 1000;
+      const got = model.catchments.reduce((a, c) => a + c.tonnesPerDay[s], 0);
+      expect(got).toBeCloseTo(expected, 9);
+    }
+    expect(model.catchments.map((c) => c.id)).toEqual(['district-1', 'district-2', 'district-3']);
+    expect(model.plants.map((p) => p.id)).toEqual(['INC', 'BIO', 'MRF']);
+    expect(model.plants[2]).toMatchObject({ recoveryRate: 0.8, residueStream: 0 });
+    expect(model.stationPlantKm.flat().every((km) => km !== null && km > 0 && km < 10)).toBe(true);
+  });
+
+  it('sends the residual the incinerator cannot take to landfill and blames the incinerator', async () => {
+    const sol = await solveFlows(flowModelFromWorld(world).model);
+    expect(sol.landfill.tonnesPerDay).toBeGreaterThan(0);
+    expect(Object.keys(sol.landfill.byStream)).toEqual(['residual']);
+    expect(sol.landfill.reasons.every((r) => r.why.includes('INC plant capacity 25 t/day'))).toBe(true);
+    expect(sol.binding[0]).toMatchObject({ kind: 'plant-capacity', site: 'INC' });
+  });
+
+  it('`wastetwin flows` prints the allocation, binding limits and landfill; --no-landfill is refused with exit code 2', () => {
+    const text = execFileSync(process.execPath, [bin, 'flows', fixture], { encoding: 'utf8' });
+    expect(text).toMatch(/haul\s+TS-S → INC/);
+    expect(text).toContain('INC: treating at capacity (25.0 t/day); one more t/day of treatment saves ¥');
+    expect(text).toMatch(/Landfill: \d+\.\d t\/day \(residual/);
+    let code = 0, err = '';
+    try { execFileSync(process.execPath, [bin, 'flows', fixture, '--no-landfill'], { encoding: 'utf8', stdio: 'pipe' }); } catch (e) {
+      code = (e as { status: number }).status; err = String((e as { stderr: string }).stderr);
+    }
+    expect(code).toBe(2);
+    expect(err).toContain('stream residual');
+  });
+});
