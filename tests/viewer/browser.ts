@@ -1,0 +1,43 @@
+/**
+ * Headless Chromium for the viewer's browser tests and benchmark: Debian's
+ * package at /usr/bin/chromium driven by playwright-core, with a fresh
+ * profile, no network chatter, and WebGL through SwiftShader (no GPU).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Why the browser tests cannot run here, or null when they can. In CI a missing browser is a failure, not a skip. */
+export function browserMissing(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing in CI: .ci/install-browser.sh should have installed it`);
+  return `${CHROMIUM} not found: the viewer's browser tests are skipped (install it with .ci/install-browser.sh)`;
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'wastetwin-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

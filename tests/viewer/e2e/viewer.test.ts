@@ -1,0 +1,133 @@
+/**
+ * The viewer in a real headless Chromium: the demo scenario's replay (simulated
+ * here into a temporary folder) is drawn, plays, and answers a click on a
+ * truck; the draw calls do not grow with ten times more trucks; broken files
+ * give a message in the page; a file can be opened with the picker.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureViewerBuilt } from '../../../viewer/src/serve/build.ts';
+import { startViewServer, type ViewServer } from '../../../viewer/src/serve/server.ts';
+import { browserMissing, launchBrowser, type Browser } from '../browser.ts';
+import { makeReplay, writeReplay } from '../fixtures/make-replay.ts';
+import { canvasLuminanceVariance, isolatedTrucks, openReplay } from './page.ts';
+
+const missing = browserMissing();
+if (missing) console.warn(missing);
+
+describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
+  let dir: string;
+  let server: ViewServer;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let demoTrucks: string[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wastetwin-viewer-'));
+    execFileSync(process.execPath, ['bin/wastetwin.js', 'simulate', 'scenarios/demo.json', '--out', join(dir, 'demo')], { stdio: 'ignore' });
+    demoTrucks = JSON.parse(readFileSync(join(dir, 'demo', 'replay.ndjson'), 'utf8').split('\n', 1)[0]).trucks.map((t: { id: string }) => t.id);
+    writeReplay(join(dir, 'small'), { trucks: 8 });
+    writeReplay(join(dir, 'large'), { trucks: 80 });
+    writeReplay(join(dir, 'osm'), { trucks: 2, attribution: '© OpenStreetMap contributors' });
+    const text = makeReplay({ trucks: 3, days: 3 });
+    writeFileSync(join(dir, 'truncated.ndjson'), text.slice(0, text.length - 500));
+    writeFileSync(join(dir, 'v2.ndjson'), text.replace('"version":1', '"version":2'));
+    await ensureViewerBuilt();
+    server = await startViewServer({ runDir: dir, port: 0 });
+    base = server.url.replace(/\/\?.*$/, '');
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('draws the demo replay: the canvas is not blank and the panels are filled', async () => {
+    await openReplay(page, base, 'run/demo/replay.ndjson');
+    expect(await page.evaluate(() => window.__wastetwin.error)).toBeNull();
+    await page.evaluate(() => window.__wastetwin.setTime(9 * 3600));
+    expect(await canvasLuminanceVariance(page)).toBeGreaterThan(50);
+    expect(await page.textContent('#title')).toContain('demo');
+    expect(await page.textContent('#timeline')).toContain('09:00:00');
+    expect(await page.isVisible('#kpi canvas')).toBe(true);
+    expect(await page.isVisible('#legend')).toBe(true);
+    expect(await page.isVisible('#attribution')).toBe(false);
+  });
+
+  it('plays: the clock and the trucks move after pressing play', async () => {
+    await page.evaluate(() => window.__wastetwin.setTime(7 * 3600));
+    const t0 = (await page.evaluate(() => window.__wastetwin.time()))!;
+    const before = await page.evaluate((ids) => ids.map((id) => window.__wastetwin.truckPose(id)), demoTrucks);
+    const clockBefore = await page.textContent('#clock');
+    await page.click('#play');
+    await page.waitForFunction((t) => window.__wastetwin.time()! > t + 900, t0, { timeout: 30_000 });
+    await page.click('#play');
+    expect(await page.evaluate(() => window.__wastetwin.playing())).toBe(false);
+    await page.waitForFunction((c) => document.querySelector('#clock')!.textContent !== c, clockBefore);
+    const after = await page.evaluate((ids) => ids.map((id) => window.__wastetwin.truckPose(id)), demoTrucks);
+    const moved = after.filter((p, i) => Math.hypot(p!.x - before[i]!.x, p!.y - before[i]!.y) > 10);
+    expect(moved.length).toBeGreaterThan(demoTrucks.length / 2);
+  });
+
+  it('clicking a truck opens its panel with its stops and load', async () => {
+    await page.evaluate(() => window.__wastetwin.setTime(10 * 3600));
+    const [pick] = await isolatedTrucks(page, demoTrucks, 30);
+    expect(pick).toBeDefined();
+    await page.mouse.click(pick.x, pick.y);
+    await page.waitForSelector('#detail:not([hidden])');
+    const text = (await page.textContent('#detail'))!;
+    expect(text).toContain(`Truck ${pick.id}`);
+    expect(text).toMatch(/Stops today \d+/);
+    expect(text).toMatch(/load [\d.]+ t of [\d.]+ t/);
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('#detail')).toBe(false);
+  });
+
+  it('draws as many calls for ten times more trucks', async () => {
+    const calls = async (run: string) => {
+      await openReplay(page, base, run);
+      return page.evaluate(async () => {
+        await window.__wastetwin.setTime(7 * 3600);
+        return { calls: window.__wastetwin.drawCalls(), title: document.querySelector('#title')!.textContent! };
+      });
+    };
+    const small = await calls('run/small/replay.ndjson');
+    const large = await calls('run/large/replay.ndjson');
+    expect(small.title).toContain('8 trucks');
+    expect(large.title).toContain('80 trucks');
+    expect(small.calls).toBeGreaterThan(5);
+    expect(large.calls).toBe(small.calls);
+  });
+
+  it('shows the OpenStreetMap attribution when the replay carries it', async () => {
+    await openReplay(page, base, 'run/osm/replay.ndjson');
+    expect(await page.textContent('#attribution')).toBe('© OpenStreetMap contributors');
+    expect(await page.isVisible('#attribution')).toBe(true);
+  });
+
+  it('says in the page when a file is truncated or of another version', async () => {
+    await openReplay(page, base, 'run/truncated.ndjson');
+    expect(await page.textContent('#message')).toMatch(/truncated: it holds 2 of the 3 days/);
+    expect(await canvasLuminanceVariance(page)).toBeGreaterThan(50);
+    await openReplay(page, base, 'run/v2.ndjson');
+    expect(await page.isVisible('#message')).toBe(true);
+    expect(await page.textContent('#message')).toMatch(/unsupported replay version 2: this viewer reads version 1/);
+  });
+
+  it('opens a file chosen with the file picker', async () => {
+    await page.goto(`${base}/`);
+    expect(await page.isVisible('#drop')).toBe(true);
+    await page.setInputFiles('#file', join(dir, 'small', 'replay.ndjson'));
+    await page.waitForFunction(() => window.__wastetwin.ready);
+    expect(await page.textContent('#title')).toContain('fixture-8');
+    expect(await page.isVisible('#drop')).toBe(false);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Page entry: opens the replay named by `?replay=URL` (what `wastetwin view`
+ * links to), or one chosen with the file picker or dropped on the page.
+ * Any failure is shown as a message in the page. `window.__wastetwin` exposes
+ * the state tests and the benchmark read (draw calls, clock, truck positions).
+ */
+import { ReplayError } from './replay/parse.ts';
+import { ReplaySource } from './replay/source.ts';
+import { Viewer } from './viewer.ts';
+
+const $ = (id: string) => document.getElementById(id)!;
+const message = $('message');
+const drop = $('drop');
+
+function showMessage(kind: 'error' | 'warning' | 'info', text: string): void {
+  message.className = kind;
+  message.textContent = text;
+  message.hidden = false;
+  hook.error = kind === 'error' ? text : hook.error;
+  hook.warning = kind === 'warning' ? text : hook.warning;
+}
+
+const viewer = new Viewer({
+  stage: $('stage'), timeline: $('timeline'), kpi: $('kpi'), legend: $('legend'), detail: $('detail'),
+  tooltip: $('tooltip'), attribution: $('attribution'), title: $('title'),
+});
+viewer.onError = (text) => showMessage('error', `Cannot read this replay: ${text}`);
+
+const hook = {
+  ready: false,
+  error: null as string | null,
+  warning: null as string | null,
+  viewer,
+  drawCalls: () => viewer.drawCalls,
+  frames: () => viewer.frames,
+  time: () => viewer.loaded?.pb.t ?? null,
+  playing: () => viewer.loaded?.pb.playing ?? false,
+  setTime: (t: number) => viewer.setTime(t),
+  /** Stops the wall clock: the time then moves only by setTime (deterministic frames for tests). */
+  freeze: () => { viewer.manualClock = true; },
+  truckScreen: (id: string) => viewer.truckScreen(id),
+  truckPose: (id: string) => {
+    const l = viewer.loaded;
+    const i = l ? l.h.trucks.findIndex((t) => t.id === id) : -1;
+    return l && i >= 0 ? { ...l.trucks.poses[i] } : null;
+  },
+};
+(window as unknown as { __wastetwin: typeof hook }).__wastetwin = hook;
+
+async function openBlob(blob: Blob, name: string, params = new URLSearchParams()): Promise<void> {
+  hook.ready = false;
+  hook.error = hook.warning = null;
+  message.hidden = true;
+  drop.hidden = true;
+  try {
+    const source = await ReplaySource.open(blob);
+    const t = params.get('t');
+    await viewer.open(source, {
+      t: t === null ? undefined : Number(t),
+      autoplay: params.get('autoplay') !== '0',
+      speed: params.has('speed') ? Number(params.get('speed')) : undefined,
+    });
+    if (source.warning) showMessage('warning', `${name}: ${source.warning}`);
+    hook.ready = true;
+  } catch (e) {
+    const text = e instanceof ReplayError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    showMessage('error', `Cannot open ${name}: ${text}`);
+    drop.hidden = false;
+  }
+}
+
+async function openUrl(url: string, params: URLSearchParams): Promise<void> {
+  showMessage('info', `Loading ${url}…`);
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    showMessage('error', `Cannot fetch ${url}: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  if (!res.ok) {
+    showMessage('error', `Cannot fetch ${url}: HTTP ${res.status} ${res.statusText}`);
+    drop.hidden = false;
+    return;
+  }
+  await openBlob(await res.blob(), url, params);
+}
+
+const input = $('file') as HTMLInputElement;
+input.addEventListener('change', () => {
+  const f = input.files?.[0];
+  if (f) void openBlob(f, f.name);
+  input.value = '';
+});
+window.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dragging'); });
+window.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+window.addEventListener('drop', (e) => {
+  e.preventDefault();
+  document.body.classList.remove('dragging');
+  const f = e.dataTransfer?.files[0];
+  if (f) void openBlob(f, f.name);
+});
+
+const params = new URLSearchParams(location.search);
+const replayUrl = params.get('replay');
+if (replayUrl) void openUrl(replayUrl, params);
+else drop.hidden = false;

@@ -1,0 +1,19 @@
+/** The play clock: run time in seconds, advanced by wall time × speed while playing, kept inside the replay. */
+export const SPEEDS = [1, 10, 60, 300, 600, 1800, 3600] as const;
+
+export class Playback {
+  playing = false;
+  speed = 600;
+  constructor(public t: number, public tMin: number, public tMax: number) {}
+
+  /** Advances by wallSeconds of real time; stops at the end of the replay. */
+  advance(wallSeconds: number): void {
+    if (!this.playing) return;
+    this.seek(this.t + Math.min(wallSeconds, 0.25) * this.speed);
+    if (this.t >= this.tMax) this.playing = false;
+  }
+
+  seek(t: number): void {
+    this.t = Math.min(Math.max(t, this.tMin), this.tMax);
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * City plane → scene: x east stays x, y north becomes −z, heights go up y.
+ * Coordinates are taken relative to the middle of the bounds so that large
+ * projected cities keep float precision. Sizes of the markers follow the size
+ * of the city, so a village and a megacity both read at a glance.
+ */
+import type { ReplayHeader } from '../replay/types.ts';
+
+export interface Frame {
+  cx: number;
+  cy: number;
+  /** Larger side of the bounds, in metres. */
+  extentM: number;
+  /** Marker scale: metres per "unit" of marker size. */
+  unitM: number;
+}
+
+export function frameOf(h: ReplayHeader): Frame {
+  const [x0, y0, x1, y1] = h.bounds;
+  const extentM = Math.max(x1 - x0, y1 - y0, 1);
+  return { cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, extentM, unitM: extentM / 400 };
+}
+
+export const sceneX = (f: Frame, x: number): number => x - f.cx;
+export const sceneZ = (f: Frame, y: number): number => -(y - f.cy);
+
+/**
+ * Writes a column-major 4×4 matrix into `m` at `o`: rotation about y by
+ * `angle`, scale (sx, sy, sz), translation (x, y, z). Used for instance
+ * matrices without allocating Matrix4 objects every frame.
+ */
+export function writeMatrix(m: Float32Array, o: number, x: number, y: number, z: number, angle: number, sx: number, sy: number, sz: number): void {
+  const c = Math.cos(angle), s = Math.sin(angle);
+  m[o] = c * sx; m[o + 1] = 0; m[o + 2] = -s * sx; m[o + 3] = 0;
+  m[o + 4] = 0; m[o + 5] = sy; m[o + 6] = 0; m[o + 7] = 0;
+  m[o + 8] = s * sz; m[o + 9] = 0; m[o + 10] = c * sz; m[o + 11] = 0;
+  m[o + 12] = x; m[o + 13] = y; m[o + 14] = z; m[o + 15] = 1;
+}

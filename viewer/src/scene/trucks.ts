@@ -1,0 +1,70 @@
+/**
+ * Trucks: one InstancedMesh of bodies coloured by stream and one of loads
+ * stacked on them (height ∝ load / capacity, white), oriented along the road
+ * being driven. Two draw calls for any fleet; poses are computed into
+ * preallocated arrays, so a frame allocates nothing.
+ */
+import { BoxGeometry, InstancedBufferAttribute, InstancedMesh, MeshLambertMaterial } from 'three';
+import { hexColour } from '../colour.ts';
+import type { DayState } from '../replay/day-state.ts';
+import { newPose, poseAt, type Pose } from '../replay/track.ts';
+import type { ReplayHeader } from '../replay/types.ts';
+import { sceneX, sceneZ, writeMatrix, type Frame } from './frame.ts';
+
+export class TrucksLayer {
+  readonly bodies: InstancedMesh;
+  readonly loads: InstancedMesh;
+  /** Latest poses, by header truck index. */
+  readonly poses: Pose[];
+  readonly sceneXs: Float32Array;
+  readonly sceneZs: Float32Array;
+  private readonly lengthScale: Float32Array;
+  private readonly capacityKg: Float32Array;
+  private readonly bodyH: number;
+  private readonly loadMaxH: number;
+
+  constructor(private readonly h: ReplayHeader, private readonly f: Frame) {
+    const n = h.trucks.length;
+    const cap = Math.max(n, 1);
+    const u = f.unitM;
+    this.bodyH = 3.5 * u;
+    this.loadMaxH = 6 * u;
+    const body = new BoxGeometry(13 * u, this.bodyH, 5.5 * u);
+    body.translate(0, this.bodyH / 2, 0);
+    // The load block is narrower than the body, so the stream colour stays visible around it.
+    const load = new BoxGeometry(8 * u, 1, 3 * u);
+    load.translate(-1.5 * u, 0.5, 0);
+    this.bodies = new InstancedMesh(body, new MeshLambertMaterial({ color: '#ffffff' }), cap);
+    this.loads = new InstancedMesh(load, new MeshLambertMaterial({ color: '#f4f1e8' }), cap);
+    for (const m of [this.bodies, this.loads]) { m.count = n; m.frustumCulled = false; }
+    this.bodies.name = 'trucks';
+    this.loads.name = 'truck-loads';
+    const colours = new Float32Array(cap * 3);
+    const streamColour = new Map(h.streams.map((s) => [s.id, s.colour]));
+    h.trucks.forEach((t, i) => hexColour(streamColour.get(t.streams[0]) ?? '#cccccc', colours, 3 * i));
+    this.bodies.instanceColor = new InstancedBufferAttribute(colours, 3);
+    this.poses = h.trucks.map(() => newPose());
+    this.sceneXs = new Float32Array(n);
+    this.sceneZs = new Float32Array(n);
+    this.lengthScale = Float32Array.from(h.trucks, (t) => (t.kind === 'haul' ? 1.5 : 1));
+    this.capacityKg = Float32Array.from(h.trucks, (t) => t.capacityKg || 1);
+  }
+
+  update(state: DayState | null, t: number): void {
+    const mb = this.bodies.instanceMatrix.array as Float32Array;
+    const ml = this.loads.instanceMatrix.array as Float32Array;
+    for (let i = 0; i < this.poses.length; i++) {
+      const p = this.poses[i];
+      if (state) poseAt(state.tracks[i], t, p);
+      const x = sceneX(this.f, p.x), z = sceneZ(this.f, p.y);
+      this.sceneXs[i] = x;
+      this.sceneZs[i] = z;
+      const len = this.lengthScale[i];
+      writeMatrix(mb, 16 * i, x, 0, z, p.heading, len, 1, 1);
+      const frac = Math.min(Math.max(p.loadKg / this.capacityKg[i], 0), 1.2);
+      writeMatrix(ml, 16 * i, x, this.bodyH, z, p.heading, len, frac > 0 ? frac * this.loadMaxH : 0, frac > 0 ? 1 : 0);
+    }
+    this.bodies.instanceMatrix.needsUpdate = true;
+    this.loads.instanceMatrix.needsUpdate = true;
+  }
+}
