@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { InputError, type Problem } from '../errors.ts';
 import { Scenario } from './schema.ts';
 import { crossChecks } from './checks.ts';
+import { resolveVariant } from './variant.ts';
 
 export function parseScenario(raw: unknown): Scenario {
   const parsed = Scenario.safeParse(raw);
@@ -31,7 +32,7 @@ export function readScenario(file: string): Scenario {
   } catch (err) {
     throw InputError.one(file, `not valid JSON: ${(err as Error).message}`);
   }
-  return parseScenario(raw);
+  return parseScenario(resolveVariant(raw, file));
 }
 
 /** `fleet[2].capacityKg` from zod's ['fleet', 2, 'capacityKg']. */
