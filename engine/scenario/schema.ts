@@ -160,15 +160,30 @@ export const Targets = z.strictObject({
   plantLoadMax: fraction.optional().describe('no plant above this share of its daily capacity'),
 });
 
+export const TIMETABLE_FREQUENCIES = ['twice-daily', 'daily', 'every-other-day', 'twice-weekly', 'weekly'] as const;
+/** Bus-style collection (公交式收运): fixed lines with published stop times, designed by `wastetwin plan`. */
+export const TimetableOptions = z.strictObject({
+  demandQuantile: z.number().gt(0).lt(1).default(0.9)
+    .describe('bins are sized on this quantile of the waste between two visits, so a bin overflows between visits with a chance of at most 1 − quantile'),
+  demandQuantileByStream: z.record(z.string(), z.number().gt(0).lt(1)).default({}),
+  frequencies: z.array(z.enum(TIMETABLE_FREQUENCIES)).min(1).default([...TIMETABLE_FREQUENCIES]).describe('service frequencies a point may be given'),
+  slackShare: z.number().finite().min(0).max(1).default(0.1).describe('added to planned travel, service and unload times so an ordinary day keeps to time'),
+  lunch: z.strictObject({ earliest: clock.default('11:00'), latest: clock.default('12:30'), minutes: positive.default(30) }).nullable().prefault({}),
+  onTimeMinutes: nonNegative.default(10).describe('a stop is on time when the truck arrives at most this late'),
+  maxStopsPerSolve: z.number().int().min(10).default(250).describe('larger groups of stops are cut into sectors solved apart'),
+  solverIterations: z.number().int().min(1).default(1000),
+}).prefault({});
+
 export const Collection = z.strictObject({
-  /** How routes are made: `baseline` is the built-in sweep planner. */
-  planner: z.enum(['baseline']).default('baseline'),
+  /** How routes are made: `baseline` is the built-in sweep planner; `timetable` runs fixed bus-style lines (see `timetable`). */
+  planner: z.enum(['baseline', 'timetable']).default('baseline'),
   /** `daily`: a new plan every morning from the bins as they stand; `once`: fixed routes planned on day 0 and run every day. */
   replan: z.enum(['daily', 'once']).default('daily'),
   /** A bin is due when its fill reaches this share, or if it would overflow before the next day; 0: every bin every day. */
   visitThreshold: fraction.default(0),
   /** Thresholds for particular streams, e.g. `{ "hazardous": 0.8 }` for bins emptied only when nearly full. */
   visitThresholdByStream: z.record(z.string(), fraction).default({}),
+  timetable: TimetableOptions,
 }).prefault({});
 
 export const Output = z.strictObject({
