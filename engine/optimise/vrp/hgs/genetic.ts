@@ -1,0 +1,187 @@
+/**
+ * The hybrid genetic search loop (HGS-CVRP): binary-tournament parents, OX
+ * crossover, Split, local search (education), repair of half the infeasible
+ * offspring with ten-fold penalties, penalty adaptation every 100
+ * iterations, and a population restart after `nbIterRestart` iterations
+ * without improvement. Its whole state (population as routes, penalties,
+ * counters, random-number state) can be exported and resumed, so that islands
+ * can run in epochs on any worker and give the same result.
+ */
+import { Individual } from './individual.ts';
+import { LocalSearch } from './local-search.ts';
+import { DEFAULT_HGS, makeRandom, Params, randInt, type CvrpData, type HgsSettings, type Random } from './params.ts';
+import { Population } from './population.ts';
+import { Split } from './split.ts';
+
+/** Stopping rules, combined: the search stops at whichever is reached first. */
+export interface StopCriteria {
+  /** Offspring (iterations) in total. */
+  maxIterations?: number;
+  timeSeconds?: number;
+  /** Stop after this many iterations without a new best (instead of restarting). */
+  maxNoImprovement?: number;
+  /** Wall time for building the initial population (at least one individual is built). */
+  initialSeconds?: number;
+}
+
+export interface HgsState {
+  seed: string;
+  rng: object;
+  penaltyCapacity: number;
+  penaltyDuration: number;
+  iterations: number;
+  nonImproving: number;
+  initialised: boolean;
+  feasible: number[][][];
+  infeasible: number[][][];
+  best: number[][] | null;
+  bestRestart: number[][] | null;
+}
+
+export class Hgs {
+  readonly p: Params;
+  private readonly ls: LocalSearch;
+  private readonly split: Split;
+  private readonly pop: Population;
+  private rng: Random;
+  private readonly seed: string;
+  iterations = 0;
+  private nonImproving = 1;
+  private initialised = false;
+
+  constructor(data: CvrpData, seed: string, settings: HgsSettings = DEFAULT_HGS, state?: HgsState) {
+    this.p = new Params(data, settings);
+    this.ls = new LocalSearch(this.p);
+    this.split = new Split(this.p);
+    this.pop = new Population(this.p);
+    this.seed = seed;
+    this.rng = makeRandom(seed, state?.rng);
+    if (state) this.restore(state);
+  }
+
+  /** Runs until a stopping rule holds; returns true if the search is finished (not merely paused at `pauseAt`). */
+  run(stop: StopCriteria, pauseAtIteration = Infinity, deadlineMs = Infinity): boolean {
+    const t0 = performance.now();
+    const deadline = Math.min(deadlineMs, stop.timeSeconds !== undefined ? t0 + stop.timeSeconds * 1000 : Infinity);
+    const maxIter = stop.maxIterations ?? Infinity;
+    const initDeadline = Math.min(deadline, t0 + (stop.initialSeconds ?? Infinity) * 1000);
+    if (this.p.n <= 1) { this.initialise(initDeadline); return true; }
+    if (!this.initialised) this.initialise(initDeadline);
+    while (this.iterations < maxIter && performance.now() < deadline) {
+      if (this.iterations >= pauseAtIteration) return false;
+      if (stop.maxNoImprovement !== undefined && this.nonImproving > stop.maxNoImprovement) return true;
+      this.iterate();
+      if (stop.maxNoImprovement === undefined && this.nonImproving === this.p.s.nbIterRestart) {
+        this.pop.clear();
+        this.nonImproving = 1;
+        this.generate(deadline);
+      }
+    }
+    return true;
+  }
+
+  private initialise(deadline: number): void {
+    this.initialised = true;
+    this.generate(deadline);
+  }
+
+  private generate(deadline: number): void {
+    const p = this.p;
+    for (let i = 0; i < 4 * p.s.mu && (i === 0 || performance.now() < deadline); i++) {
+      const ind = new Individual(p);
+      shuffle(ind.chromT, this.rng);
+      this.split.run(ind, p.data.nbVehicles);
+      this.educate(ind);
+    }
+  }
+
+  /** Local search, add, and repair half of the infeasible ones; returns whether the best improved. */
+  private educate(ind: Individual): boolean {
+    const p = this.p;
+    this.ls.run(ind, p.penaltyCapacity, p.penaltyDuration, this.rng);
+    let isNewBest = this.pop.add(ind, true);
+    if (!ind.isFeasible && randInt(this.rng, 2) === 0) {
+      this.ls.run(ind, p.penaltyCapacity * 10, p.penaltyDuration * 10, this.rng);
+      if (ind.isFeasible) isNewBest = this.pop.add(ind, false) || isNewBest;
+    }
+    return isNewBest;
+  }
+
+  private iterate(): void {
+    const p = this.p;
+    const a = this.pop.binaryTournament(this.rng), b = this.pop.binaryTournament(this.rng);
+    const child = this.crossoverOX(a, b);
+    this.split.run(child, a.nbRoutes);
+    const isNewBest = this.educate(child);
+    this.nonImproving = isNewBest ? 1 : this.nonImproving + 1;
+    this.iterations++;
+    if (this.iterations % p.s.nbIterPenaltyManagement === 0) this.pop.managePenalties();
+  }
+
+  private crossoverOX(p1: Individual, p2: Individual): Individual {
+    const n = this.p.n;
+    const child = new Individual(this.p);
+    const start = randInt(this.rng, n);
+    let end = randInt(this.rng, n);
+    while (end === start) end = randInt(this.rng, n);
+    const used = new Uint8Array(n + 1);
+    let j = start;
+    while (j % n !== (end + 1) % n) {
+      child.chromT[j % n] = p1.chromT[j % n];
+      used[child.chromT[j % n]] = 1;
+      j++;
+    }
+    for (let i = 1; i <= n; i++) {
+      const c = p2.chromT[(end + i) % n];
+      if (!used[c]) { child.chromT[j % n] = c; j++; }
+    }
+    return child;
+  }
+
+  /** Best feasible routes found (customer numbers 1..n), or null if none is feasible. */
+  best(): { routes: number[][]; cost: number } | null {
+    const b = this.pop.best;
+    return b ? { routes: b.chromR.filter((r) => r.length > 0).map((r) => r.slice()), cost: b.distance } : null;
+  }
+
+  /** Adds a solution given as routes (a migrant from another island). */
+  inject(routes: number[][]): void {
+    this.pop.add(this.fromRoutes(routes), false);
+  }
+
+  private fromRoutes(routes: number[][]): Individual {
+    const ind = new Individual(this.p);
+    let pos = 0;
+    routes.forEach((r, k) => { ind.chromR[k] = r.slice(); for (const c of r) ind.chromT[pos++] = c; });
+    ind.evaluate(this.p);
+    return ind;
+  }
+
+  exportState(): HgsState {
+    const routes = (ind: Individual | null) => (ind ? ind.chromR.filter((r) => r.length > 0).map((r) => r.slice()) : null);
+    return {
+      seed: this.seed, rng: this.rng.state(), penaltyCapacity: this.p.penaltyCapacity, penaltyDuration: this.p.penaltyDuration,
+      iterations: this.iterations, nonImproving: this.nonImproving, initialised: this.initialised,
+      feasible: this.pop.feasible.map((i) => routes(i)!), infeasible: this.pop.infeasible.map((i) => routes(i)!),
+      best: routes(this.pop.best), bestRestart: routes(this.pop.bestRestart),
+    };
+  }
+
+  private restore(s: HgsState): void {
+    this.p.penaltyCapacity = s.penaltyCapacity;
+    this.p.penaltyDuration = s.penaltyDuration;
+    this.iterations = s.iterations;
+    this.nonImproving = s.nonImproving;
+    this.initialised = s.initialised;
+    for (const r of [...s.feasible, ...s.infeasible]) this.pop.add(this.fromRoutes(r), false);
+    this.pop.bestRestart = s.bestRestart ? this.fromRoutes(s.bestRestart) : null;
+    this.pop.best = s.best ? this.fromRoutes(s.best) : null;
+  }
+}
+
+function shuffle(a: Int32Array, r: Random): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = randInt(r, i + 1);
+    const t = a[i]; a[i] = a[j]; a[j] = t;
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * Ruin and recreate for the rich problem (windows, lunch, multi-trip with
+ * facilities, several vehicle types, shifts), in the style of SISR
+ * (Christiaens & Vanden Berghe 2020): remove strings of stops around a random
+ * seed stop from neighbouring routes, reinsert them one by one at the
+ * cheapest position (a few positions skipped at random: "blinks"), and
+ * accept by simulated annealing on cost plus penalised infeasibility. Routes
+ * are stop orders; unloads and lunch are placed by the route timetable
+ * (RouteSimulator), so moving a stop also moves the facility visits.
+ * Insertion checks only the positions with the smallest detours per route,
+ * each costed by a full timetable walk.
+ */
+import type { VrpInstance } from '../instance.ts';
+import type { RouteSimulator } from '../route-sim.ts';
+import { makeRandom, randInt, type Random } from '../hgs/params.ts';
+
+export interface RrOptions {
+  seed: string;
+  iterations: number;
+  /** Wall-clock limit in seconds (Infinity = none). */
+  timeSeconds: number;
+  /** Cost units per unit of violation (hours late, relative overload …). */
+  penalty?: number;
+}
+
+export interface RrRoute {
+  vehicleType: number;
+  stops: number[];
+}
+
+interface Route extends RrRoute {
+  cost: number;
+  violation: number;
+}
+
+const NEIGHBOURS = 30;
+const POSITIONS_PER_ROUTE = 6;
+
+export class RuinRecreate {
+  private readonly L: number;
+  private readonly stopLoc: Int32Array;
+  private readonly near: Int32Array[];
+  private readonly serveable: boolean[][];
+  private readonly scratch: Int32Array;
+  private readonly penalty: number;
+  private rng!: Random;
+  iterations = 0;
+
+  constructor(private readonly inst: VrpInstance, private readonly sim: RouteSimulator, penalty?: number) {
+    const S = inst.stops.length;
+    this.L = inst.locationCount;
+    this.stopLoc = Int32Array.from(inst.stops, (s) => s.location);
+    const dist = inst.distance;
+    this.near = inst.stops.map((s, i) => {
+      const others = Array.from({ length: S }, (_, j) => j).filter((j) => j !== i);
+      others.sort((a, b) => dist[s.location * this.L + this.stopLoc[a]] - dist[s.location * this.L + this.stopLoc[b]] || a - b);
+      return Int32Array.from(others.slice(0, NEIGHBOURS));
+    });
+    this.serveable = inst.vehicleTypes.map((_, t) => inst.stops.map((_, s) => sim.canServe(t, s)));
+    this.scratch = new Int32Array(S + 1);
+    let maxD = 0;
+    for (let i = 0; i < dist.length; i++) if (dist[i] > maxD) maxD = dist[i];
+    const maxCostRate = Math.max(...inst.vehicleTypes.map((v) => v.costPerDistance * maxD + v.costPerHour + v.fixedCost), 1);
+    this.penalty = penalty ?? 10 * maxCostRate;
+  }
+
+  solve(opts: RrOptions, start?: RrRoute[]): RrRoute[] {
+    this.rng = makeRandom(`${opts.seed}:rr`);
+    const t0 = performance.now();
+    let current = start ? start.map((r) => this.route(r.vehicleType, r.stops.slice())) : [];
+    const missing = this.unserved(current);
+    this.recreate(current, missing);
+    let best = current.map((r) => ({ ...r, stops: r.stops.slice() }));
+    let curCost = this.total(current), bestCost = curCost;
+    const T0 = Math.max(1e-9, 0.01 * curCost / Math.max(1, this.inst.stops.length)) * 10, Tf = T0 / 100;
+    for (this.iterations = 0; this.iterations < opts.iterations; this.iterations++) {
+      const elapsed = (performance.now() - t0) / 1000;
+      if (elapsed >= opts.timeSeconds) break;
+      const progress = Math.max(this.iterations / opts.iterations, Number.isFinite(opts.timeSeconds) ? elapsed / opts.timeSeconds : 0);
+      const T = T0 * Math.pow(Tf / T0, progress);
+      const next = current.map((r) => ({ ...r, stops: r.stops.slice() }));
+      const removed = this.ruin(next);
+      this.recreate(next, removed);
+      const cost = this.total(next);
+      if (cost < curCost - T * Math.log(this.rng())) {
+        current = next.filter((r) => r.stops.length > 0);
+        curCost = cost;
+        if (cost < bestCost - 1e-9) { best = current.map((r) => ({ ...r, stops: r.stops.slice() })); bestCost = cost; }
+      }
+    }
+    return best.filter((r) => r.stops.length > 0).map((r) => ({ vehicleType: r.vehicleType, stops: r.stops }));
+  }
+
+  /** Cost plus penalised infeasibility of a set of routes. */
+  penalised(routes: readonly RrRoute[]): number {
+    return this.total(routes.map((r) => this.route(r.vehicleType, r.stops)));
+  }
+
+  private route(vehicleType: number, stops: number[]): Route {
+    const m = this.sim.evaluate(vehicleType, stops);
+    return { vehicleType, stops, cost: m.cost, violation: m.violation };
+  }
+
+  private total(routes: Route[]): number {
+    let c = 0;
+    for (const r of routes) if (r.stops.length > 0) c += r.cost + this.penalty * r.violation;
+    return c;
+  }
+
+  private unserved(routes: Route[]): number[] {
+    const seen = new Uint8Array(this.inst.stops.length);
+    for (const r of routes) for (const s of r.stops) seen[s] = 1;
+    const out: number[] = [];
+    seen.forEach((x, s) => { if (!x) out.push(s); });
+    return out;
+  }
+
+  /** SISR-style string removal around a random seed stop. */
+  private ruin(routes: Route[]): number[] {
+    const S = this.inst.stops.length;
+    if (S === 0) return [];
+    const where = new Int32Array(S).fill(-1);
+    routes.forEach((r, ri) => { for (const s of r.stops) where[s] = ri; });
+    const avgLen = Math.max(1, S / Math.max(1, routes.length));
+    const maxString = Math.min(10, avgLen);
+    const kMax = Math.max(1, Math.min(routes.length, Math.floor((4 * 10) / (1 + maxString)) - 1));
+    const strings = 1 + randInt(this.rng, kMax);
+    const seed = randInt(this.rng, S);
+    const removed: number[] = [];
+    const touched = new Set<number>();
+    for (const s of [seed, ...this.near[seed]]) {
+      if (touched.size >= strings) break;
+      const ri = where[s];
+      if (ri < 0 || touched.has(ri)) continue;
+      touched.add(ri);
+      const r = routes[ri];
+      const len = 1 + randInt(this.rng, Math.min(r.stops.length, Math.ceil(maxString)));
+      const at = r.stops.indexOf(s);
+      const from = Math.max(0, Math.min(at - randInt(this.rng, len), r.stops.length - len));
+      const cut = r.stops.splice(from, len);
+      for (const c of cut) { removed.push(c); where[c] = -1; }
+      Object.assign(r, this.route(r.vehicleType, r.stops));
+    }
+    return removed;
+  }
+
+  private recreate(routes: Route[], removed: number[]): void {
+    const order = this.rng() < 0.5 ? removed.slice().sort((a, b) => this.farFromDepot(b) - this.farFromDepot(a) || a - b) : shuffle(removed.slice(), this.rng);
+    for (const s of order) this.insert(routes, s);
+  }
+
+  private farFromDepot(s: number): number {
+    const depot = this.inst.depots[0].location;
+    return this.inst.distance[depot * this.L + this.stopLoc[s]];
+  }
+
+  private insert(routes: Route[], s: number): void {
+    const L = this.L, dist = this.inst.distance, loc = this.stopLoc[s];
+    let bestDelta = Infinity, bestRoute = -1, bestPos = 0;
+    const cand = new Float64Array(POSITIONS_PER_ROUTE), candPos = new Int32Array(POSITIONS_PER_ROUTE);
+    for (let ri = 0; ri < routes.length; ri++) {
+      const r = routes[ri];
+      if (!this.serveable[r.vehicleType][s]) continue;
+      const v = this.inst.vehicleTypes[r.vehicleType];
+      const home = this.inst.depots[v.startDepot].location, end = this.inst.depots[v.endDepot].location;
+      // Keep the positions with the smallest detours.
+      let kept = 0;
+      for (let p = 0; p <= r.stops.length; p++) {
+        if (this.rng() < 0.01) continue;
+        const a = p === 0 ? home : this.stopLoc[r.stops[p - 1]];
+        const b = p === r.stops.length ? end : this.stopLoc[r.stops[p]];
+        const detour = dist[a * L + loc] + dist[loc * L + b] - dist[a * L + b];
+        if (kept < POSITIONS_PER_ROUTE) { cand[kept] = detour; candPos[kept] = p; kept++; }
+        else {
+          let worst = 0;
+          for (let k = 1; k < kept; k++) if (cand[k] > cand[worst]) worst = k;
+          if (detour < cand[worst]) { cand[worst] = detour; candPos[worst] = p; }
+        }
+      }
+      const before = r.cost + this.penalty * r.violation;
+      for (let k = 0; k < kept; k++) {
+        const n = this.withInserted(r.stops, candPos[k], s);
+        const m = this.sim.evaluate(r.vehicleType, this.scratch, n);
+        const delta = m.cost + this.penalty * m.violation - before;
+        if (delta < bestDelta) { bestDelta = delta; bestRoute = ri; bestPos = candPos[k]; }
+      }
+    }
+    // A fresh vehicle, if one is left, of the cheapest type that may serve the stop.
+    const fresh = this.freshVehicle(routes, s);
+    if (fresh >= 0) {
+      const m = this.sim.evaluate(fresh, [s]);
+      const delta = m.cost + this.penalty * m.violation;
+      if (delta < bestDelta) {
+        routes.push({ vehicleType: fresh, stops: [s], cost: m.cost, violation: m.violation });
+        return;
+      }
+    }
+    if (bestRoute < 0) throw new Error(`stop ${this.inst.stops[s].id}: no vehicle left that may serve it`);
+    const r = routes[bestRoute];
+    r.stops.splice(bestPos, 0, s);
+    Object.assign(r, this.route(r.vehicleType, r.stops));
+  }
+
+  private withInserted(stops: number[], pos: number, s: number): number {
+    const out = this.scratch;
+    for (let i = 0; i < pos; i++) out[i] = stops[i];
+    out[pos] = s;
+    for (let i = pos; i < stops.length; i++) out[i + 1] = stops[i];
+    return stops.length + 1;
+  }
+
+  private freshVehicle(routes: Route[], s: number): number {
+    let best = -1, bestCost = Infinity;
+    this.inst.vehicleTypes.forEach((v, t) => {
+      if (!this.serveable[t][s]) return;
+      const used = routes.reduce((a, r) => a + (r.vehicleType === t ? 1 : 0), 0);
+      if (v.count !== null && used >= v.count) return;
+      const m = this.sim.evaluate(t, [s]);
+      if (m.cost < bestCost) { bestCost = m.cost; best = t; }
+    });
+    return best;
+  }
+}
+
+function shuffle<T>(a: T[], r: Random): T[] {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = randInt(r, i + 1);
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
