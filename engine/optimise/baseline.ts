@@ -1,6 +1,6 @@
 /**
  * The baseline route planner: per stream, every due point joins the
- * catchment of its nearest accepting transfer station; the stream's trucks
+ * catchment of its nearest accepting transfer station with room (./catchments.ts); the stream's trucks
  * are shared among catchments by workload; within a catchment points are
  * swept by angle around the station, cut into trips by payload, ordered by
  * nearest neighbour, and the trips are dealt to the trucks in contiguous runs
@@ -14,6 +14,7 @@ import type { World } from '../scenario/world.ts';
 import type { Router } from '../sim/router.ts';
 import { payloadKg, type Truck } from '../sim/fleet.ts';
 import type { DayPlan, PlanContext, TruckRoute, Visit } from '../sim/plan.ts';
+import { assignStations } from './catchments.ts';
 
 /** Headroom kept in each planned trip for the day's noise. */
 const TRIP_FILL = 0.9;
@@ -64,18 +65,15 @@ export function planBaseline(world: World, trucks: Truck[], router: Router, dema
     assigned[best] += payloadKg(world, t, best);
   }
 
+  const stationOf = assignStations(world, router, due, expectedAtVisit);
   const routes: TruckRoute[] = [];
   for (let s = 0; s < S; s++) {
     if (duePoints[s].length === 0 || trucksOf[s].length === 0) continue;
-    const stations = world.stations.map((st, i) => ({ st, i })).filter((x) => x.st.streamMask[s]);
-    const catchments = new Map<number, number[]>(stations.map((x) => [x.i, []]));
+    const catchments = new Map<number, number[]>();
     for (const p of duePoints[s]) {
-      let best = stations[0].i, bestT = Infinity;
-      for (const { st, i } of stations) {
-        const t = router.timeS(world.points[p].node, st.node);
-        if (t < bestT) { bestT = t; best = i; }
-      }
-      catchments.get(best)!.push(p);
+      const station = stationOf[p * S + s];
+      if (!catchments.has(station)) catchments.set(station, []);
+      catchments.get(station)!.push(p);
     }
     const groups = [...catchments].filter(([, pts]) => pts.length > 0);
     const loads = groups.map(([, pts]) => pts.reduce((a, p) => a + expectedAtVisit(p, s), 0));

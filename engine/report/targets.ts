@@ -17,6 +17,7 @@ export function targetDefinitions(targets: Scenario['targets']): { name: string;
   if (targets.recyclingRate !== undefined) out.push({ name: 'recycling rate', target: targets.recyclingRate, unit: 'share' });
   if (targets.sameDayClearance !== undefined) out.push({ name: 'same-day clearance', target: targets.sameDayClearance, unit: 'share' });
   if (targets.plantLoadMax !== undefined) out.push({ name: 'plant load', target: targets.plantLoadMax, unit: 'share of capacity' });
+  if (targets.stationLoadMax !== undefined) out.push({ name: 'station load', target: targets.stationLoadMax, unit: 'share of capacity' });
   return out;
 }
 
@@ -42,6 +43,24 @@ export function checkTargets(targets: Scenario['targets'], kpis: Kpis, landfillP
     let worst = 0, where = '';
     for (const d of days) for (const p of d.plants) if (!landfillPlantIds.has(p.id) && p.utilisation > worst) { worst = p.utilisation; where = `${p.id} on day ${d.day}`; }
     out.push({ name: 'plant load', target: targets.plantLoadMax, actual: worst, unit: 'share of capacity', met: worst <= targets.plantLoadMax + EPS, note: where ? `busiest: ${where}` : 'no treatment' });
+  }
+  if (targets.stationLoadMax !== undefined) {
+    // A planner asks which station saturates first: name the earliest day's busiest one, and how many ever go over.
+    let worst = 0, first = '';
+    const over = new Set<string>();
+    for (const d of days) {
+      let dayWorst = 0, dayWhere = '';
+      for (const st of d.stations) {
+        if (st.utilisation > targets.stationLoadMax + EPS) over.add(st.id);
+        if (st.utilisation > dayWorst) { dayWorst = st.utilisation; dayWhere = st.id; }
+      }
+      worst = Math.max(worst, dayWorst);
+      if (!first && dayWorst > targets.stationLoadMax + EPS) first = `first over: ${dayWhere} on day ${d.day} (${Math.round(dayWorst * 100)} %)`;
+    }
+    out.push({
+      name: 'station load', target: targets.stationLoadMax, actual: round(worst, 4), unit: 'share of capacity', met: over.size === 0,
+      note: over.size > 0 ? `${first}; ${over.size} of ${days[0]?.stations.length ?? 0} stations over` : 'all within capacity',
+    });
   }
   return out;
 }

@@ -158,6 +158,7 @@ export const Targets = z.strictObject({
   landfillTonnesPerDay: nonNegative.optional().describe('0 means zero landfill'),
   sameDayClearance: fraction.optional(),
   plantLoadMax: fraction.optional().describe('no plant above this share of its daily capacity'),
+  stationLoadMax: positive.optional().describe('no transfer station above this share of its daily capacity (1 = nameplate)'),
 });
 
 export const TIMETABLE_FREQUENCIES = ['twice-daily', 'daily', 'every-other-day', 'twice-weekly', 'weekly'] as const;
