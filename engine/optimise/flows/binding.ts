@@ -1,10 +1,11 @@
 /**
  * Which limits bind at the optimum, and what one more unit of each is worth.
- * HiGHS gives the row duals directly. javascript-lp-solver gives none, so for
- * its (small) models each binding limit is loosened by one unit and the LP
- * solved again: the saving is the difference in cost.
+ * HiGHS gives the row duals directly. javascript-lp-solver gives none, so
+ * when only a few limits bind each is loosened by one unit and the LP solved
+ * again (the saving is the difference in cost); when many bind, HiGHS solves
+ * the LP once more for its duals.
  */
-import { solveWithJsl, type LpResult } from './backends.ts';
+import { loadHighs, solveWithHighs, solveWithJsl, type LpResult } from './backends.ts';
 import { rowActivity } from './lp.ts';
 import { ROW, type FlowLp } from './build.ts';
 
@@ -29,8 +30,8 @@ const KINDS: Partial<Record<number, { kind: Binding['kind']; unit: string; what:
   [ROW.pitCapacity]: { kind: 'plant-pit', unit: 't', what: 'pit full', more: 'one more tonne of pit' },
 };
 
-/** At most this many re-solves to price limits without duals. */
-export const MAX_RESOLVES = 60;
+/** Up to this many binding rows are priced by javascript-lp-solver re-solves; past it, by HiGHS duals. */
+export const MAX_RESOLVES = 5;
 
 export async function bindingConstraints(f: FlowLp, res: LpResult, opts: { shadowPrices: boolean; currency: string }): Promise<Binding[]> {
   const { lp, rows, model: m, days: D } = f;
@@ -47,21 +48,27 @@ export async function bindingConstraints(f: FlowLp, res: LpResult, opts: { shado
     if (!g) groups.set(key, (g = { rows: [], kind: k, a: rows.a[i] }));
     g.rows.push(i);
   }
+  const totalRows = [...groups.values()].reduce((a, g) => a + g.rows.length, 0);
+  // Many limits to price: one HiGHS solve gives every dual at once, where re-solving each would take seconds.
+  let duals = res.rowDual;
+  if (!duals && opts.shadowPrices && totalRows > MAX_RESOLVES) {
+    const h = solveWithHighs(await loadHighs(), lp);
+    if (h.status === 'optimal') duals = h.rowDual;
+  }
   const price = async (i: number): Promise<number | undefined> => {
-    if (res.rowDual) return -res.rowDual[i];
+    if (duals) return -duals[i];
     if (!opts.shadowPrices) return undefined;
     const upper = lp.rowUpper.slice();
     upper[i] += 1;
     const r = solveWithJsl({ ...lp, rowUpper: upper });
     return r.status === 'optimal' ? res.objective - r.objective : undefined;
   };
-  const totalRows = [...groups.values()].reduce((a, g) => a + g.rows.length, 0);
   const out: Binding[] = [];
   for (const g of groups.values()) {
     const spec = KINDS[g.kind]!;
     const site = g.kind === ROW.plantCapacity || g.kind === ROW.pitCapacity ? m.plants[g.a] : m.stations[g.a];
     let saving: number | undefined = 0;
-    if (res.rowDual || totalRows <= MAX_RESOLVES) {
+    if (duals || (opts.shadowPrices && totalRows <= MAX_RESOLVES)) {
       for (const i of g.rows) {
         const p = await price(i);
         saving = p === undefined || saving === undefined ? undefined : saving + p;

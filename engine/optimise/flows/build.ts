@@ -11,7 +11,7 @@
  * day) so answers can be told in plain words.
  */
 import { LpBuilder, type LinearProgram } from './lp.ts';
-import { DEFAULT_STATIONS_PER_CATCHMENT, haulHoursPerTonne, type FlowModel } from './model.ts';
+import { DEFAULT_STATIONS_PER_CATCHMENT, haulHoursPerTonne, plantCapacityOnDay, type FlowModel } from './model.ts';
 import { candidateStations, finiteKm, validateFlowModel } from './validate.ts';
 
 export const COL = {
@@ -103,7 +103,6 @@ export function buildFlowLp(m: FlowModel, extend?: Extension): FlowLp {
     return b.col(cost, 0, hi, r, v);
   };
   const factor = (d: number) => m.horizon?.demandFactor?.[d] ?? 1;
-  const outage = m.plants.map((p) => new Set(p.outageDays ?? []));
   const residueShare = m.plants.map((p) => (p.residueStream !== undefined ? 1 - (p.recoveryRate ?? 1) : 0));
   const takes = (streams: number[]) => { const s = new Uint8Array(S); for (const i of streams) s[i] = 1; return s; };
   const stationTakes = m.stations.map((t) => takes(t.streams));
@@ -136,7 +135,7 @@ export function buildFlowLp(m: FlowModel, extend?: Extension): FlowLp {
       if (t.haul) haulRow[i * D + d] = row(ROW.haulHours, i, -1, -1, d, -Infinity, t.haul.trucks * t.haul.hoursPerDay);
     });
     m.plants.forEach((p, i) => {
-      const cap = outage[i].has(d) && stocks ? 0 : p.capacityTonnesPerDay;
+      const cap = stocks ? plantCapacityOnDay(p, d) : p.capacityTonnesPerDay;
       plantCapacityRow[i * D + d] = row(ROW.plantCapacity, i, -1, -1, d, -Infinity, cap);
       if (stocks) {
         const init = d === 0 ? -(p.initialPitTonnes ?? 0) : 0;

@@ -97,7 +97,7 @@ export function flowModelFromWorld(world: World, o: FromWorldOptions = {}): Scen
       id: p.id, name: p.name, type: spec.type as PlantType, streams: streamIndices(world, spec.streams),
       capacityTonnesPerDay: spec.capacityTonnesPerDay, pitTonnes: spec.pitTonnes, gateFeePerTonne: spec.gateFeePerTonne,
       ...(residue ? { recoveryRate: spec.recoveryRate, residueStream: residual } : {}),
-      outageDays: spec.outageDays,
+      outageDays: spec.outageDays, lineOutages: spec.lineOutages,
     };
   });
   const fleetCost = world.fleet.filter((f) => f.spec.costPerKm > 0).map((f) => (2 * f.spec.costPerKm) / (f.spec.capacityKg / 1000));

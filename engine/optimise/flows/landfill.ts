@@ -43,7 +43,7 @@ export function explainLandfill(f: FlowLp, x: ArrayLike<number>, binding: Bindin
     const reachable = accepting.filter((e) => finiteKm(kmRow?.[e.i]));
     if (reachable.length === 0) return `no road to a plant that accepts ${m.streams[s].id}`;
     const limits = fullText(reachable.map((e) => e.p.id));
-    return limits.length > 0 ? `plants that accept ${m.streams[s].id} are full: ${limits.join(', ')}` : 'cheaper than the routes left open (raise the landfill penalty)';
+    return reachable.every((e) => full.has(e.p.id)) ? `plants that accept ${m.streams[s].id} are full: ${limits.join(', ')}` : 'cheaper than the routes left open (raise the landfill penalty)';
   };
 
   for (let j = 0; j < f.lp.numCols; j++) {
@@ -58,8 +58,11 @@ export function explainLandfill(f: FlowLp, x: ArrayLike<number>, binding: Bindin
       const reach = candidateStations(m, a, s, m.stationsPerCatchment ?? DEFAULT_STATIONS_PER_CATCHMENT);
       if (reach.length === 0) why = `no station within reach takes ${m.streams[s].id}`;
       else {
+        // Full plants come first: when they bind, roomier stations would not help.
+        const plants = whyPlants(s, -1, m.stationPlantKm[reach[0]]);
         const limits = fullText(reach.map((i) => m.stations[i].id));
-        why = limits.length > 0 ? `stations within reach are full: ${limits.join(', ')}` : whyPlants(s, -1, m.stationPlantKm[reach[0]]);
+        const stations = limits.length > 0 ? `stations within reach are full: ${limits.join(', ')}` : '';
+        why = plants.startsWith('plants') || !stations ? plants : stations;
       }
     } else if (k === COL.stationLandfill) {
       from = m.stations[a].id;

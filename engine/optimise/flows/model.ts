@@ -63,6 +63,22 @@ export interface FlowPlant {
   residueStream?: number;
   /** Day indices of the horizon on which the plant treats nothing. */
   outageDays?: number[];
+  /** Part of the capacity down for a while (multi-day form): one line of several, say. */
+  lineOutages?: LineOutage[];
+}
+
+export interface LineOutage {
+  startDay: number;
+  days: number;
+  capacityLostTonnesPerDay: number;
+}
+
+/** Tonnes a plant can treat on day d of the horizon, after outages. */
+export function plantCapacityOnDay(p: FlowPlant, d: number): number {
+  if (p.outageDays?.includes(d)) return 0;
+  let t = p.capacityTonnesPerDay;
+  for (const o of p.lineOutages ?? []) if (d >= o.startDay && d < o.startDay + o.days) t -= o.capacityLostTonnesPerDay;
+  return Math.max(0, t);
 }
 
 export interface LandfillPolicy {
@@ -111,14 +127,17 @@ export interface FlowModel {
   plantPlantKm?: (number | null)[][];
   costs: FlowCosts;
   landfill: LandfillPolicy;
-  /** Each catchment may send to this many nearest accepting stations per stream (default 5). */
+  /** Each catchment may send to this many nearest accepting stations per stream (default 5)… */
   stationsPerCatchment?: number;
+  /** …and to more, nearest first, until their intake is this multiple of the catchment's tonnes (default 2). */
+  stationCover?: number;
   /** Optional: collection limit in km, catchment → station. */
   maxCollectKm?: number;
   horizon?: Horizon;
 }
 
 export const DEFAULT_STATIONS_PER_CATCHMENT = 5;
+export const DEFAULT_STATION_COVER = 2;
 
 /** Trip time of a haul truck there and back, hours. */
 export function tripHours(h: HaulLimit, km: number): number {

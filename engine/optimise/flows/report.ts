@@ -12,6 +12,9 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
 }
 
+/** The binding limits worth a line each; the rest are summed up (a megacity can have dozens). */
+const MAX_BINDING_LINES = 12;
+
 const t1 = (v: number) => (Math.abs(v) < 0.05 ? '' : v.toFixed(1));
 
 export function flowsText(m: FlowModel, sol: FlowSolution, o: { currency: string; seconds: number }): string {
@@ -39,7 +42,12 @@ export function flowsText(m: FlowModel, sol: FlowSolution, o: { currency: string
   out.push(table(['flow', ...streams, 'total'], rows));
   out.push('', 'Binding limits');
   if (sol.binding.length === 0) out.push('  none: every station, haul fleet and plant has room to spare');
-  for (const b of sol.binding) out.push(`  - ${b.text}`);
+  for (const b of sol.binding.slice(0, MAX_BINDING_LINES)) out.push(`  - ${b.text}`);
+  const rest = sol.binding.slice(MAX_BINDING_LINES);
+  if (rest.length > 0) {
+    const most = Math.max(...rest.map((b) => b.saving ?? 0));
+    out.push(`  - and ${rest.length} more${most > 0 ? `, each saving at most ${o.currency}${fmt(most)} per unit` : ''} (all of them in --json)`);
+  }
   out.push('');
   const lf = sol.landfill;
   if (lf.tonnesPerDay < 0.05) out.push('Landfill: none.');

@@ -3,7 +3,7 @@
  * before any LP is built, every problem named with its path.
  */
 import { InputError, type Problem } from '../../errors.ts';
-import { DEFAULT_STATIONS_PER_CATCHMENT, type FlowModel } from './model.ts';
+import { DEFAULT_STATION_COVER, DEFAULT_STATIONS_PER_CATCHMENT, type FlowModel } from './model.ts';
 
 const finiteKm = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
 
@@ -45,6 +45,7 @@ export function validateFlowModel(m: FlowModel): void {
     nonNeg(`${p}.gateFeePerTonne`, q.gateFeePerTonne);
     if (q.recoveryRate !== undefined && !(q.recoveryRate >= 0 && q.recoveryRate <= 1)) bad(`${p}.recoveryRate`, 'must be between 0 and 1');
     if (q.residueStream !== undefined) streamList(`${p}.residueStream`, [q.residueStream]);
+    q.lineOutages?.forEach((o, k) => nonNeg(`${p}.lineOutages[${k}].capacityLostTonnesPerDay`, o.capacityLostTonnesPerDay));
     if (q.initialPitTonnes !== undefined && q.pitTonnes !== undefined && q.initialPitTonnes > q.pitTonnes) bad(`${p}.initialPitTonnes`, `exceeds the pit (${q.pitTonnes} t)`);
   });
   nonNeg('costs.collectPerTonneKm', m.costs.collectPerTonneKm);
@@ -71,6 +72,7 @@ export function validateFlowModel(m: FlowModel): void {
     m.horizon.demandFactor?.forEach((v, d) => nonNeg(`horizon.demandFactor[${d}]`, v));
   }
   if (m.stationsPerCatchment !== undefined && !(m.stationsPerCatchment >= 1)) bad('stationsPerCatchment', 'must be ≥ 1');
+  nonNeg('stationCover', m.stationCover);
   if (problems.length > 0) throw new InputError(problems);
 
   // Every stream that is produced needs somewhere to go when landfill is forbidden.
@@ -102,7 +104,12 @@ export function validateFlowModel(m: FlowModel): void {
   if (problems.length > 0) throw new InputError(problems);
 }
 
-/** The stations catchment c may send stream s to: the K nearest that take s, within the collection limit. */
+/**
+ * The stations catchment c may send stream s to: the K nearest that take s,
+ * within the collection limit, and more (nearest first) until their intake
+ * adds up to `stationCover` times the catchment's tonnes, so that a large
+ * district is not left to landfill by a cut-off meant to keep the LP small.
+ */
 export function candidateStations(m: FlowModel, c: number, s: number, K: number): number[] {
   const out: { t: number; km: number }[] = [];
   m.stations.forEach((t, i) => {
@@ -112,7 +119,10 @@ export function candidateStations(m: FlowModel, c: number, s: number, K: number)
     out.push({ t: i, km });
   });
   out.sort((a, b) => a.km - b.km || a.t - b.t);
-  return out.slice(0, K).map((e) => e.t);
+  const need = (m.stationCover ?? DEFAULT_STATION_COVER) * m.catchments[c].tonnesPerDay.reduce((a, b) => a + b, 0);
+  let n = 0, room = 0;
+  while (n < out.length && (n < K || room < need)) room += m.stations[out[n++].t].capacityTonnesPerDay;
+  return out.slice(0, n).map((e) => e.t);
 }
 
 export { finiteKm };
