@@ -1,8 +1,8 @@
 /**
  * One whole run: read and resolve the scenario (refusing bad input before
  * anything is written), simulate day by day while streaming the replay and
- * the manifests, then write report.json, report.md and run-info.json. Every
- * file is renamed into place only when complete.
+ * the manifests, then write report.json, report.md, report.html and
+ * run-info.json. Every file is renamed into place only when complete.
  */
 import { join } from 'node:path';
 import { readScenario } from '../scenario/read.ts';
@@ -11,6 +11,7 @@ import { simulate, type RunResult } from '../sim/simulate.ts';
 import { dayKpi, totalKpis, type DayKpi, type Kpis } from './kpis.ts';
 import { checkTargets, targetDefinitions, type TargetResult } from './targets.ts';
 import { markdownReport } from './markdown.ts';
+import { htmlReport } from './html/run-report.ts';
 import { outageImpacts, type OutageImpact } from './outages.ts';
 import { MANIFEST_COLUMNS, manifestRow } from './manifests-csv.ts';
 import { ReplayTrace, replayHeader } from './replay.ts';
@@ -56,7 +57,10 @@ export async function loadWorld(file: string, opts: Pick<RunOptions, 'days' | 's
   const scenario = readScenario(file);
   if (opts.seed !== undefined) scenario.seed = opts.seed;
   if (opts.days !== undefined) scenario.days = opts.days;
-  return buildWorld(scenario, file);
+  const world = await buildWorld(scenario, file);
+  // The routing solver is asynchronous and the simulation is not: a timetable is designed here, before the run.
+  if (scenario.collection.planner === 'timetable') await (await import('../optimise/timetable/index.ts')).prepareTimetable(world);
+  return world;
 }
 
 export async function runScenarioFile(file: string, outDir: string, opts: RunOptions = {}): Promise<RunOutput> {
@@ -114,12 +118,13 @@ export function runWorld(world: World, outDir: string, opts: RunOptions = {}): R
   manifests.commit();
   writeFileAtomic(join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileAtomic(join(outDir, 'report.md'), markdown);
+  writeFileAtomic(join(outDir, 'report.html'), htmlReport(report));
   writeFileAtomic(join(outDir, 'run-info.json'), JSON.stringify({
     startedAt: started.toISOString(), seconds: Math.round(performance.now() - t0) / 1000,
     node: process.version, platform: `${process.platform}-${process.arch}`, argv: process.argv.slice(2),
   }, null, 2) + '\n');
   return {
     world, result, kpis, targets, report, markdown,
-    files: ['report.json', 'report.md', 'manifests.csv', ...(replay ? ['replay.ndjson'] : []), 'run-info.json'].map((f) => join(outDir, f)),
+    files: ['report.json', 'report.md', 'report.html', 'manifests.csv', ...(replay ? ['replay.ndjson'] : []), 'run-info.json'].map((f) => join(outDir, f)),
   };
 }
