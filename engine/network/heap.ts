@@ -33,6 +33,15 @@ export class IndexedMinHeap {
     this.up(i);
   }
 
+  /** Insert v with key k, or move it to key k whether higher or lower. */
+  set(v: number, k: number): void {
+    const i = this.pos[v];
+    if (i < 0) return this.push(v, k);
+    const old = this.key[v];
+    this.key[v] = k;
+    if (k < old) this.up(i); else this.down(i);
+  }
+
   peekKey(): number { return this.key[this.heap[0]]; }
 
   pop(): number {

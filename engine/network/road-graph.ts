@@ -20,6 +20,9 @@ export interface EdgeAttributes {
   roadClass: RoadClass;
   /** Intermediate shape points [x0, y0, x1, y1, …] between the end nodes, if the road bends. */
   shape?: number[];
+  /** OpenStreetMap `highway` value and `maxspeed` (km/h) of an imported road, so speeds can be recomputed. */
+  highway?: string;
+  maxspeedKmh?: number;
 }
 /** The editable model: directed, parallel edges allowed; a two-way street is two edges. */
 export class RoadModel extends MultiDirectedGraph<NodeAttributes, EdgeAttributes> {}

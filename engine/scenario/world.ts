@@ -6,7 +6,10 @@
  */
 import { dirname, resolve } from 'node:path';
 import { InputError, type Problem } from '../errors.ts';
-import type { RoadGraph, RoadModel } from '../network/road-graph.ts';
+import { toRoadGraph, type RoadGraph, type RoadModel } from '../network/road-graph.ts';
+import { loadRoadFile } from '../network/osm/index.ts';
+import { projectionAt } from '../network/projection.ts';
+import { Snapper } from '../network/snap.ts';
 import { buildSyntheticCity } from '../network/synthetic-city.ts';
 import { stronglyConnectedComponents } from '../network/components.ts';
 import { bulk } from '../random/rng.ts';
@@ -46,12 +49,7 @@ async function buildNetwork(s: Scenario, baseDir: string): Promise<Network> {
     const c = buildSyntheticCity(s.network, s.seed);
     return { model: c.model, graph: c.graph, district: c.district, extent: { w: c.widthM, h: c.heightM } };
   }
-  // TODO(integration): static import once engine/network/osm lands.
-  const osmPath = '../network/osm/index.ts', projPath = '../network/projection.ts';
-  const { loadRoadFile } = (await import(osmPath)) as { loadRoadFile: (f: string, o: { speedsKmh?: Record<string, number> }) => Promise<{ model: RoadModel; origin: { lon: number; lat: number } }> };
-  const { toRoadGraph } = await import('../network/road-graph.ts');
-  const { projectionAt } = (await import(projPath)) as { projectionAt: (o: { lon: number; lat: number }) => { toXY(lon: number, lat: number): [number, number] } };
-  const loaded = await loadRoadFile(resolve(baseDir, s.network.file), { speedsKmh: s.network.speedsKmh });
+  const loaded = await loadRoadFile(resolve(baseDir, s.network.file), { speedsKmh: s.network.speedsKmh, speedsPath: 'network.speedsKmh' });
   const graph = toRoadGraph(loaded.model, loaded.origin);
   let w = 0, h = 0;
   for (let v = 0; v < graph.nodeCount; v++) { w = Math.max(w, graph.x[v]); h = Math.max(h, graph.y[v]); }
@@ -67,9 +65,16 @@ export async function buildWorld(s: Scenario, scenarioFile = '.'): Promise<World
   const maxSnapM = s.network.maxSnapM;
   const { component, largest } = stronglyConnectedComponents(graph);
   const usable = (v: number) => component[v] === largest;
-  const nearest = nearestNodeIndex(graph, usable);
+  const snapper = new Snapper(graph, usable);
+  // Real roads: the nearest point on a road, served from that road's nearer end;
+  // the synthetic grid keeps its nearest-node rule.
+  const nearest = (x: number, y: number) => {
+    if (!net.origin) return snapper.nearestNode(x, y);
+    const e = snapper.nearestEdge(x, y)!;
+    return { node: e.node, distanceM: e.distanceM };
+  };
 
-  const place = (at: Location, path: string): { node: number; x: number; y: number } => {
+  const place = (at: Location, path: string, id: string): { node: number; x: number; y: number } => {
     let x: number, y: number;
     if ('fx' in at) { x = at.fx * net.extent.w; y = at.fy * net.extent.h; }
     else if ('lon' in at) {
@@ -77,7 +82,7 @@ export async function buildWorld(s: Scenario, scenarioFile = '.'): Promise<World
       [x, y] = net.toXY(at.lon, at.lat);
     } else { x = at.x; y = at.y; }
     const { node, distanceM } = nearest(x, y);
-    if (distanceM > maxSnapM) problems.push({ path, message: `unreachable: ${Math.round(distanceM)} m from the nearest usable road (limit ${maxSnapM} m)` });
+    if (distanceM > maxSnapM) problems.push({ path, message: `unreachable: ${id} is ${Math.round(distanceM)} m from the nearest usable road (limit ${maxSnapM} m)` });
     return { node, x: graph.x[node], y: graph.y[node] };
   };
 
@@ -97,14 +102,14 @@ export async function buildWorld(s: Scenario, scenarioFile = '.'): Promise<World
     points = generatePoints(s, graph, usable, capacities(s.collectionPoints.generate.binCapacityKg), districtOf);
   } else {
     points = s.collectionPoints.list.map((p, i) => {
-      const at = place(p.at, `collectionPoints.list[${i}].at`);
+      const at = place(p.at, `collectionPoints.list[${i}].at`, p.id);
       return { id: p.id, name: p.id, ...at, population: p.population, district: districtOf(at.node, at.x, at.y), binCapacityKg: capacities(p.binCapacityKg, p.streams) };
     });
   }
-  const depots = s.depots.map((d, i) => ({ id: d.id, name: d.name ?? d.id, ...place(d.at, `depots[${i}].at`) }));
-  const stations = s.transferStations.map((t, i) => ({ id: t.id, name: t.name ?? t.id, ...place(t.at, `transferStations[${i}].at`), spec: t, streamMask: mask(t.streams) }));
+  const depots = s.depots.map((d, i) => ({ id: d.id, name: d.name ?? d.id, ...place(d.at, `depots[${i}].at`, d.id) }));
+  const stations = s.transferStations.map((t, i) => ({ id: t.id, name: t.name ?? t.id, ...place(t.at, `transferStations[${i}].at`, t.id), spec: t, streamMask: mask(t.streams) }));
   const plants = s.plants.map((p, i) => ({
-    id: p.id, name: p.name ?? p.id, ...place(p.at, `plants[${i}].at`), spec: p, streamMask: mask(p.streams),
+    id: p.id, name: p.name ?? p.id, ...place(p.at, `plants[${i}].at`, p.id), spec: p, streamMask: mask(p.streams),
     pitKg: p.type === 'landfill' ? Infinity : (p.pitTonnes > 0 ? p.pitTonnes : p.capacityTonnesPerDay) * 1000,
   }));
   const depotIndex = new Map(depots.map((d, i) => [d.id, i]));
@@ -160,40 +165,4 @@ function generatePoints(s: Scenario, g: RoadGraph, usable: (v: number) => boolea
     district: districtOf(v, g.x[v], g.y[v]),
     binCapacityKg: binCapacityKg.slice(),
   }));
-}
-
-/** Nearest usable node to (x, y), on a uniform bucket grid. */
-function nearestNodeIndex(g: RoadGraph, usable: (v: number) => boolean): (x: number, y: number) => { node: number; distanceM: number } {
-  let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
-  const nodes: number[] = [];
-  for (let v = 0; v < g.nodeCount; v++) {
-    if (!usable(v)) continue;
-    nodes.push(v);
-    xmin = Math.min(xmin, g.x[v]); ymin = Math.min(ymin, g.y[v]); xmax = Math.max(xmax, g.x[v]); ymax = Math.max(ymax, g.y[v]);
-  }
-  const side = Math.max(1, Math.ceil(Math.sqrt(nodes.length / 4)));
-  const cw = Math.max(1e-9, (xmax - xmin) / side), ch = Math.max(1e-9, (ymax - ymin) / side);
-  const cells: number[][] = Array.from({ length: side * side }, () => []);
-  const cellOf = (x: number, y: number): [number, number] => [
-    Math.min(side - 1, Math.max(0, Math.floor((x - xmin) / cw))), Math.min(side - 1, Math.max(0, Math.floor((y - ymin) / ch)))];
-  for (const v of nodes) { const [i, j] = cellOf(g.x[v], g.y[v]); cells[j * side + i].push(v); }
-  return (x, y) => {
-    const [ci, cj] = cellOf(x, y);
-    let best = -1, bestD = Infinity;
-    for (let ring = 0; ring <= side; ring++) {
-      for (let j = cj - ring; j <= cj + ring; j++) {
-        for (let i = ci - ring; i <= ci + ring; i++) {
-          if (i < 0 || j < 0 || i >= side || j >= side) continue;
-          if (Math.max(Math.abs(i - ci), Math.abs(j - cj)) !== ring) continue;
-          for (const v of cells[j * side + i]) {
-            const d = (g.x[v] - x) ** 2 + (g.y[v] - y) ** 2;
-            if (d < bestD || (d === bestD && v < best)) { bestD = d; best = v; }
-          }
-        }
-      }
-      // A node found in ring k is nearest once the ring's inner edge is farther than it.
-      if (best >= 0 && ring * Math.min(cw, ch) >= Math.sqrt(bestD)) break;
-    }
-    return { node: best, distanceM: Math.sqrt(bestD) };
-  };
 }

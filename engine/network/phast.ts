@@ -1,0 +1,148 @@
+/**
+ * PHAST (Delling et al. 2011): one-to-all shortest paths on a contraction
+ * hierarchy. An upward Dijkstra from the source touches a few hundred nodes;
+ * then one linear sweep over the nodes in decreasing rank relaxes the
+ * downward edges into each. The sweep reads memory in order and needs no
+ * heap, which is what makes a matrix row cheap.
+ *
+ * For a matrix only the target columns matter, so the sweep can be
+ * restricted (RPHAST) to the nodes from which some target is reachable by
+ * downward edges: `restrictTo(ch, targets)` selects them once, and every row
+ * then sweeps that much smaller, renumbered slice.
+ */
+import { IndexedMinHeap } from './heap.ts';
+import type { ContractionHierarchy } from './contraction.ts';
+
+/** The RPHAST slice for a set of targets; local index k stands for position `positions[k]`. */
+export interface Restriction {
+  positions: Int32Array;
+  /** Downward edges into local node k: offsets[k] .. offsets[k+1]-1, sources as local indices. */
+  offsets: Int32Array; source: Int32Array; w: Float64Array; o: Float64Array;
+  /** Local index of each requested target, in the order given. */
+  targetLocal: Int32Array;
+}
+
+function shared<T extends Float64Array | Int32Array>(Ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, n: number): T {
+  return new Ctor(new SharedArrayBuffer(Math.max(1, n) * Ctor.BYTES_PER_ELEMENT));
+}
+
+export function restrictTo(ch: ContractionHierarchy, targets: ArrayLike<number>): Restriction {
+  const n = ch.nodeCount;
+  const mark = new Uint8Array(n);
+  const stack: number[] = [];
+  for (let i = 0; i < targets.length; i++) {
+    const p = ch.pos[targets[i]];
+    if (!mark[p]) { mark[p] = 1; stack.push(p); }
+  }
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    for (let e = ch.downOffsets[p]; e < ch.downOffsets[p + 1]; e++) {
+      const u = ch.downSource[e];
+      if (!mark[u]) { mark[u] = 1; stack.push(u); }
+    }
+  }
+  const local = new Int32Array(n).fill(-1);
+  let k = 0, m = 0;
+  for (let p = 0; p < n; p++) if (mark[p]) { local[p] = k++; m += ch.downOffsets[p + 1] - ch.downOffsets[p]; }
+  const positions = shared(Int32Array, k), offsets = shared(Int32Array, k + 1);
+  const source = shared(Int32Array, m), w = shared(Float64Array, m), o = shared(Float64Array, m);
+  let at = 0;
+  for (let p = 0; p < n; p++) {
+    if (!mark[p]) continue;
+    const i = local[p];
+    positions[i] = p;
+    for (let e = ch.downOffsets[p]; e < ch.downOffsets[p + 1]; e++, at++) {
+      source[at] = local[ch.downSource[e]]; w[at] = ch.downW[e]; o[at] = ch.downO[e];
+    }
+    offsets[i + 1] = at;
+  }
+  const targetLocal = shared(Int32Array, targets.length);
+  for (let i = 0; i < targets.length; i++) targetLocal[i] = local[ch.pos[targets[i]]];
+  return { positions, offsets, source, w, o, targetLocal };
+}
+
+export class PhastWorkspace {
+  /** By position (see ContractionHierarchy.pos): the weight and the other measure from the last full run. */
+  readonly dist: Float64Array;
+  readonly other: Float64Array;
+  private readonly heap: IndexedMinHeap;
+  private readonly touched: Int32Array;
+  private nTouched = 0;
+  private swept = false;
+  private localDist = new Float64Array(0);
+  private localOther = new Float64Array(0);
+
+  constructor(readonly ch: ContractionHierarchy) {
+    this.dist = new Float64Array(ch.nodeCount).fill(Infinity);
+    this.other = new Float64Array(ch.nodeCount);
+    this.heap = new IndexedMinHeap(ch.nodeCount);
+    this.touched = new Int32Array(ch.nodeCount);
+  }
+
+  /** Upward Dijkstra from `source`: sets dist/other on the nodes it reaches. */
+  private upward(source: number): void {
+    const { ch, dist, other, heap, touched } = this;
+    if (this.swept) { dist.fill(Infinity); this.swept = false; }
+    else for (let i = 0; i < this.nTouched; i++) dist[touched[i]] = Infinity;
+    this.nTouched = 0;
+    const s = ch.pos[source];
+    dist[s] = 0; other[s] = 0; touched[this.nTouched++] = s;
+    heap.clear();
+    heap.push(s, 0);
+    const { upOffsets, upTarget, upW, upO } = ch;
+    while (heap.size > 0) {
+      const u = heap.pop();
+      const du = dist[u];
+      for (let e = upOffsets[u], end = upOffsets[u + 1]; e < end; e++) {
+        const v = upTarget[e], nd = du + upW[e];
+        if (nd < dist[v]) {
+          if (dist[v] === Infinity) touched[this.nTouched++] = v;
+          dist[v] = nd; other[v] = other[u] + upO[e]; heap.push(v, nd);
+        }
+      }
+    }
+  }
+
+  /** Shortest paths from node `source` to every node; read them with distTo/otherTo. */
+  run(source: number): void {
+    this.upward(source);
+    const { ch, dist, other } = this;
+    const { downOffsets, downSource, downW, downO } = ch;
+    for (let v = 0, n = ch.nodeCount; v < n; v++) {
+      let dv = dist[v], ov = other[v];
+      for (let e = downOffsets[v], end = downOffsets[v + 1]; e < end; e++) {
+        const u = downSource[e], nd = dist[u] + downW[e];
+        if (nd < dv) { dv = nd; ov = other[u] + downO[e]; }
+      }
+      dist[v] = dv; other[v] = ov;
+    }
+    // Any node may now be finite: the next run resets them all.
+    this.swept = true;
+  }
+
+  distTo(node: number): number { return this.dist[this.ch.pos[node]]; }
+  otherTo(node: number): number { return this.other[this.ch.pos[node]]; }
+
+  /**
+   * One matrix row on a restriction: writes the weight and the other measure
+   * to each of its targets into rowDist/rowOther (at `offset`).
+   */
+  runRestricted(source: number, r: Restriction, rowDist: Float64Array, rowOther: Float64Array, offset = 0): void {
+    this.upward(source);
+    const k = r.positions.length;
+    if (this.localDist.length < k) { this.localDist = new Float64Array(k); this.localOther = new Float64Array(k); }
+    const ld = this.localDist, lo = this.localOther, { dist, other } = this;
+    const { positions, offsets, source: src, w, o } = r;
+    for (let i = 0; i < k; i++) {
+      const p = positions[i];
+      let dv = dist[p], ov = other[p];
+      for (let e = offsets[i], end = offsets[i + 1]; e < end; e++) {
+        const nd = ld[src[e]] + w[e];
+        if (nd < dv) { dv = nd; ov = lo[src[e]] + o[e]; }
+      }
+      ld[i] = dv; lo[i] = ov;
+    }
+    const t = r.targetLocal;
+    for (let j = 0; j < t.length; j++) { rowDist[offset + j] = ld[t[j]]; rowOther[offset + j] = lo[t[j]]; }
+  }
+}

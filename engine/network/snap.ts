@@ -1,0 +1,157 @@
+/**
+ * Snapping points to the road network with a kd-tree (kdbush): to the nearest
+ * usable node, or to the nearest point on a usable road (the segments of
+ * every edge's polyline), so a bin beside a long straight road is snapped to
+ * that road and not refused for being far from its junctions. Points farther
+ * than the limit are refused, all at once, with their ids named.
+ */
+import KDBush from 'kdbush';
+import { InputError } from '../errors.ts';
+import type { RoadGraph } from './road-graph.ts';
+
+export interface NodeSnap { node: number; distanceM: number }
+export interface EdgeSnap {
+  edge: number;
+  /** The nearest point on the road. */
+  x: number; y: number;
+  distanceM: number;
+  /** Metres along the edge from its start node to that point. */
+  alongM: number;
+  /** The edge's end node nearer along the road: where a truck stops. */
+  node: number;
+}
+
+export class Snapper {
+  private readonly nodes: Int32Array;
+  private readonly nodeIndex: KDBush;
+  private readonly segEdge: Int32Array;
+  private readonly seg: Float64Array;
+  private readonly segAlong: Float64Array;
+  private readonly segIndex: KDBush;
+  private readonly maxHalfSegM: number;
+  private readonly spanM: number;
+
+  /** `usable(v)`: whether node v may be snapped to (e.g. it is in the largest strongly connected component). */
+  constructor(readonly graph: RoadGraph, usable: (v: number) => boolean = () => true) {
+    const g = graph;
+    const nodes: number[] = [];
+    for (let v = 0; v < g.nodeCount; v++) if (usable(v)) nodes.push(v);
+    if (nodes.length === 0) throw InputError.one('network', 'no usable road node to snap to');
+    this.nodes = Int32Array.from(nodes);
+    this.nodeIndex = new KDBush(nodes.length);
+    let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
+    for (const v of nodes) {
+      this.nodeIndex.add(g.x[v], g.y[v]);
+      xmin = Math.min(xmin, g.x[v]); ymin = Math.min(ymin, g.y[v]); xmax = Math.max(xmax, g.x[v]); ymax = Math.max(ymax, g.y[v]);
+    }
+    this.nodeIndex.finish();
+    this.spanM = Math.max(1, Math.hypot(xmax - xmin, ymax - ymin));
+    // One entry per straight piece of every usable road, indexed at its midpoint.
+    const segEdge: number[] = [], seg: number[] = [], along: number[] = [];
+    let maxHalf = 0;
+    for (let u = 0; u < g.nodeCount; u++) {
+      if (!usable(u)) continue;
+      for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
+        const v = g.targets[e];
+        if (!usable(v)) continue;
+        let px = g.x[u], py = g.y[u], at = 0;
+        const piece = (qx: number, qy: number) => {
+          const len = Math.hypot(qx - px, qy - py);
+          segEdge.push(e); seg.push(px, py, qx, qy); along.push(at);
+          maxHalf = Math.max(maxHalf, len / 2);
+          at += len; px = qx; py = qy;
+        };
+        for (let s = g.shapeOffsets[e]; s < g.shapeOffsets[e + 1]; s += 2) piece(g.shapeXY[s], g.shapeXY[s + 1]);
+        piece(g.x[v], g.y[v]);
+      }
+    }
+    this.segEdge = Int32Array.from(segEdge);
+    this.seg = Float64Array.from(seg);
+    this.segAlong = Float64Array.from(along);
+    this.maxHalfSegM = maxHalf;
+    this.segIndex = new KDBush(Math.max(1, segEdge.length));
+    for (let i = 0; i < segEdge.length; i++) this.segIndex.add((seg[4 * i] + seg[4 * i + 2]) / 2, (seg[4 * i + 1] + seg[4 * i + 3]) / 2);
+    if (segEdge.length === 0) this.segIndex.add(Infinity, Infinity);
+    this.segIndex.finish();
+  }
+
+  /** The nearest usable node (ties: the lower node index). */
+  nearestNode(x: number, y: number): NodeSnap {
+    const g = this.graph;
+    for (let r = 16; ; r *= 2) {
+      const found = this.nodeIndex.within(x, y, r);
+      if (found.length > 0 || r > 2 * this.spanM + Math.abs(x) + Math.abs(y)) {
+        let best = -1, bestD = Infinity;
+        for (const i of found) {
+          const v = this.nodes[i];
+          const d = Math.hypot(g.x[v] - x, g.y[v] - y);
+          if (d < bestD || (d === bestD && v < best)) { bestD = d; best = v; }
+        }
+        if (best >= 0) return { node: best, distanceM: bestD };
+      }
+    }
+  }
+
+  /** The nearest point on a usable road (ties: the lower edge index); undefined if there is no road at all. */
+  nearestEdge(x: number, y: number): EdgeSnap | undefined {
+    if (this.segEdge.length === 0) return undefined;
+    const g = this.graph;
+    for (let r = 16; ; r *= 2) {
+      // A segment within r of the point has its midpoint within r + half its length.
+      const found = this.segIndex.within(x, y, r + this.maxHalfSegM);
+      let best = -1, bestD = Infinity, bestT = 0;
+      for (const i of found) {
+        const ax = this.seg[4 * i], ay = this.seg[4 * i + 1], bx = this.seg[4 * i + 2], by = this.seg[4 * i + 3];
+        const dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
+        const t = l2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / l2)) : 0;
+        const d = Math.hypot(ax + t * dx - x, ay + t * dy - y);
+        if (d < bestD || (d === bestD && this.segEdge[i] < this.segEdge[best])) { bestD = d; best = i; bestT = t; }
+      }
+      if (best >= 0 && bestD <= r) {
+        const e = this.segEdge[best];
+        const ax = this.seg[4 * best], ay = this.seg[4 * best + 1], bx = this.seg[4 * best + 2], by = this.seg[4 * best + 3];
+        const alongM = this.segAlong[best] + bestT * Math.hypot(bx - ax, by - ay);
+        const u = sourceOf(g, e), v = g.targets[e];
+        const total = polylineLength(g, e);
+        return { edge: e, x: ax + bestT * (bx - ax), y: ay + bestT * (by - ay), distanceM: bestD, alongM, node: alongM <= total - alongM ? u : v };
+      }
+      if (r > 2 * this.spanM + Math.abs(x) + Math.abs(y)) return undefined;
+    }
+  }
+
+  /**
+   * Snap every point to its nearest road; refuse those farther than `maxM`,
+   * naming each (`path` is the field they came from, for the message).
+   */
+  snapAll(points: readonly { id: string; x: number; y: number }[], maxM: number, path = 'points'): EdgeSnap[] {
+    const out: EdgeSnap[] = [];
+    const refused: { id: string; d: number }[] = [];
+    for (const p of points) {
+      const s = this.nearestEdge(p.x, p.y)!;
+      if (s.distanceM > maxM) refused.push({ id: p.id, d: s.distanceM });
+      out.push(s);
+    }
+    if (refused.length > 0) {
+      throw new InputError(refused.map((r) => ({ path: `${path} ${r.id}`, message: `unreachable: ${Math.round(r.d)} m from the nearest usable road (limit ${maxM} m)` })),
+        `${refused.length} point(s) farther than ${maxM} m from any road: ${refused.map((r) => r.id).join(', ')}`);
+    }
+    return out;
+  }
+}
+
+/** The start node of edge e (binary search in the CSR offsets). */
+export function sourceOf(g: RoadGraph, e: number): number {
+  let lo = 0, hi = g.nodeCount - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (g.offsets[mid] <= e) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+function polylineLength(g: RoadGraph, e: number): number {
+  const u = sourceOf(g, e);
+  let px = g.x[u], py = g.y[u], len = 0;
+  for (let s = g.shapeOffsets[e]; s < g.shapeOffsets[e + 1]; s += 2) { len += Math.hypot(g.shapeXY[s] - px, g.shapeXY[s + 1] - py); px = g.shapeXY[s]; py = g.shapeXY[s + 1]; }
+  return len + Math.hypot(g.x[g.targets[e]] - px, g.y[g.targets[e]] - py);
+}
