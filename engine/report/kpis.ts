@@ -5,6 +5,9 @@
  * - recyclingRate: material recovered at recycling plants plus food waste
  *   treated biologically, over everything treated or landfilled that day.
  * - utilisation: a station's intake, or a plant's treatment, over its daily capacity.
+ * - missedStops: bins due that day left unemptied; onTimeRate (timetabled runs,
+ *   else null): stops reached within the on-time tolerance over stops scheduled;
+ *   trucksUsed: collection trucks that drove that day (in total: the busiest day).
  * Numbers are rounded (kg to 0.1, shares to 1e-4) so reports are stable to read and diff.
  */
 import type { DayRecord, RunResult } from '../sim/simulate.ts';
@@ -30,6 +33,12 @@ export interface DayKpi {
   sameDayClearance: number;
   dueBins: number;
   servedBins: number;
+  missedStops: number;
+  scheduledStops: number;
+  onTimeStops: number;
+  lateStops: number;
+  onTimeRate: number | null;
+  trucksUsed: number;
   overflowEvents: number;
   treatedKgByStream: Record<string, number>;
   treatedKgByPlant: Record<string, number>;
@@ -43,7 +52,7 @@ export interface DayKpi {
   haul: FleetKpi;
 }
 
-export interface Kpis { days: DayKpi[]; total: Omit<DayKpi, 'day' | 'date' | 'stations' | 'plants' | 'dueBins' | 'servedBins' | 'leftInBinsKg'> & { days: number } }
+export interface Kpis { days: DayKpi[]; total: Omit<DayKpi, 'day' | 'date' | 'stations' | 'plants' | 'dueBins' | 'servedBins' | 'leftInBinsKg'> & { days: number; truckDays: number } }
 
 const kg = (x: number) => Math.round(x * 10) / 10;
 const share = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -74,6 +83,12 @@ export function dayKpi(world: World, result: Pick<RunResult, 'vehicles'>, d: Day
     sameDayClearance: d.dueBins > 0 ? share(d.servedBins / d.dueBins) : 1,
     dueBins: d.dueBins,
     servedBins: d.servedBins,
+    missedStops: d.dueBins - d.servedBins,
+    scheduledStops: d.plan.scheduledStops ?? 0,
+    onTimeStops: t.onTimeStops,
+    lateStops: t.lateStops,
+    onTimeRate: d.plan.scheduledStops ? share(t.onTimeStops / d.plan.scheduledStops) : null,
+    trucksUsed: result.vehicles.filter((v, i) => v.kind === 'collection' && t.vehicles[i].km > 0).length,
     overflowEvents: d.overflowEvents,
     treatedKgByStream: byId(streams, t.treatedKgByStream),
     treatedKgByPlant: byId(world.plants.map((p) => p.id), t.treatedKgByPlant),
@@ -116,12 +131,20 @@ export function totalKpis(days: DayKpi[]): Kpis['total'] {
   const treated = sum((d) => Object.values(d.treatedKgByPlant).reduce((a, b) => a + b, 0));
   const outflow = treated + sum((d) => d.landfilledKg);
   const due = sum((d) => d.dueBins);
+  const scheduled = sum((d) => d.scheduledStops);
   return {
     days: days.length,
     generatedKg: kg(sum((d) => d.generatedKg)),
     generatedKgByStream: sumRecord((d) => d.generatedKgByStream),
     collectedKg: kg(sum((d) => d.collectedKg)),
     sameDayClearance: due > 0 ? share(sum((d) => d.servedBins) / due) : 1,
+    missedStops: sum((d) => d.missedStops),
+    scheduledStops: sum((d) => d.scheduledStops),
+    onTimeStops: sum((d) => d.onTimeStops),
+    lateStops: sum((d) => d.lateStops),
+    onTimeRate: scheduled > 0 ? share(sum((d) => d.onTimeStops) / scheduled) : null,
+    trucksUsed: days.reduce((a, d) => Math.max(a, d.trucksUsed), 0),
+    truckDays: sum((d) => d.trucksUsed),
     overflowEvents: sum((d) => d.overflowEvents),
     treatedKgByStream: sumRecord((d) => d.treatedKgByStream),
     treatedKgByPlant: sumRecord((d) => d.treatedKgByPlant),

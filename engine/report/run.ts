@@ -57,7 +57,10 @@ export async function loadWorld(file: string, opts: Pick<RunOptions, 'days' | 's
   const scenario = readScenario(file);
   if (opts.seed !== undefined) scenario.seed = opts.seed;
   if (opts.days !== undefined) scenario.days = opts.days;
-  return buildWorld(scenario, file);
+  const world = await buildWorld(scenario, file);
+  // The routing solver is asynchronous and the simulation is not: a timetable is designed here, before the run.
+  if (scenario.collection.planner === 'timetable') await (await import('../optimise/timetable/index.ts')).prepareTimetable(world);
+  return world;
 }
 
 export async function runScenarioFile(file: string, outDir: string, opts: RunOptions = {}): Promise<RunOutput> {

@@ -5,6 +5,8 @@
  * empty it goes to unload at the nearest accepting station and comes back.
  * It stops taking new points when the next one would keep it out past the
  * end of its shift, tips what it carries, and returns to the depot.
+ * On a timetabled line it waits at a stop for the published time when early
+ * and counts the stop late when it arrives after the on-time tolerance.
  */
 import { PRIORITY } from './event-queue.ts';
 import { chargeDistance, type SimContext } from './context.ts';
@@ -16,6 +18,8 @@ export class CollectionTruck {
   loadKg = 0;
   private node: number;
   private visits: Visit[] = [];
+  /** Published times aligned with visits (absolute seconds; NaN where none), or null off timetable. */
+  private times: number[] | null = null;
   private next = 0;
   private stream = 0;
   private payload = 0;
@@ -29,6 +33,7 @@ export class CollectionTruck {
   /** Start the day's route at the shift start of `day`. */
   start(route: TruckRoute, dayStartS: number): void {
     this.visits = route.visits.slice();
+    this.times = route.times ? route.times.map((t) => dayStartS + t) : null;
     this.next = 0;
     this.stream = route.stream;
     this.payload = payloadKg(this.ctx.world, this.truck, route.stream);
@@ -54,10 +59,22 @@ export class CollectionTruck {
     if (!this.fitsInShift(point.node)) {
       // Give up the rest of the points; keep the unloads so the truck ends empty.
       this.visits = this.visits.slice(this.next).filter((x) => x.kind === 'unload').slice(-1);
+      this.times = null;
       this.next = 0;
       return this.step();
     }
-    this.drive(point.node, () => this.serve(v.point));
+    this.drive(point.node, () => this.arriveAt(v.point));
+  }
+
+  /** Keep to the published time: count late arrivals, wait when early. */
+  private arriveAt(p: number): void {
+    const published = this.times ? this.times[this.next] : NaN;
+    if (Number.isNaN(published)) return this.serve(p);
+    const late = this.ctx.q.now - published > this.ctx.world.scenario.collection.timetable.onTimeMinutes * 60;
+    if (late) this.ctx.tally.lateStops++;
+    else this.ctx.tally.onTimeStops++;
+    if (this.ctx.q.now >= published) return this.serve(p);
+    this.ctx.q.at(published, PRIORITY.arrive, () => this.serve(p));
   }
 
   private fitsInShift(pointNode: number): boolean {
@@ -89,6 +106,7 @@ export class CollectionTruck {
       // Full before the bin is empty: unload and come back for the rest.
       ctx.tally.extraUnloads++;
       this.visits.splice(this.next + 1, 0, { kind: 'unload', station: this.nearestStation(ctx.world.points[p].node) }, { kind: 'point', point: p });
+      this.times?.splice(this.next + 1, 0, NaN, NaN);
     } else this.served[p * ctx.world.streams.length + this.stream] = 1;
     this.next++;
     ctx.q.at(endS, PRIORITY.arrive, () => this.step());

@@ -25,6 +25,9 @@ export interface DayTally {
   stationIntakeKg: Float64Array;
   stationPeakQueue: Float64Array;
   extraUnloads: number;
+  /** Timetabled stops reached at most the on-time tolerance after their published time, and later. */
+  onTimeStops: number;
+  lateStops: number;
   vehicles: VehicleDay[];
 }
 
@@ -56,6 +59,8 @@ export function newTally(world: World, vehicles: number): DayTally {
     stationIntakeKg: new Float64Array(world.stations.length),
     stationPeakQueue: new Float64Array(world.stations.length),
     extraUnloads: 0,
+    onTimeStops: 0,
+    lateStops: 0,
     vehicles: Array.from({ length: vehicles }, () => ({ km: 0, hours: 0, loads: 0, dieselLitres: 0, electricKWh: 0, co2Kg: 0, cost: 0, overtimeHours: 0 })),
   };
 }

@@ -13,6 +13,8 @@ export interface TruckRoute {
   /** Stream index this truck collects today. */
   stream: number;
   visits: Visit[];
+  /** Published arrival per visit (seconds from midnight; NaN for unloads) when the route is a timetabled line: the truck waits for it when early. */
+  times?: number[];
 }
 
 export interface DayPlan {
@@ -20,6 +22,8 @@ export interface DayPlan {
   routes: TruckRoute[];
   /** 1 where bin (p, s) is due for collection today, index p * S + s. */
   due: Uint8Array;
+  /** Timetabled stop visits of the day, those of lines no truck runs included. */
+  scheduledStops?: number;
 }
 
 /** What a planner may look at: the world, the day, and the bins as they stand at planning time. */

@@ -18,6 +18,8 @@ import { expandFleet, type Truck } from './fleet.ts';
 import { countLandfilled, newTally, sendToLandfill, type DayTally, type SimContext } from './context.ts';
 import { DemandModel, SECONDS_PER_DAY } from '../demand/model.ts';
 import { planBaseline } from '../optimise/baseline.ts';
+import { timetablePlanner } from '../optimise/timetable/planner.ts';
+import { attachedTimetable } from '../optimise/timetable/prepared.ts';
 import type { DayPlan, PlanContext } from './plan.ts';
 import type { World } from '../scenario/world.ts';
 import { assertMassBalance, type Holdings } from './mass-balance.ts';
@@ -116,7 +118,10 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
   });
   const served = new Uint8Array(P * S);
   const collectors = trucks.map((t) => new CollectionTruck(ctx, t, stations, served));
-  const planner: Planner = opts.planner ?? ((pc) => planBaseline(world, trucks, router, demand, pc));
+  const timetabled = world.scenario.collection.planner === 'timetable';
+  const planner: Planner = opts.planner ?? (timetabled
+    ? timetablePlanner(world, trucks, attachedTimetable(world))
+    : (pc) => planBaseline(world, trucks, router, demand, pc));
   const residual = world.streams.findIndex((s) => s.kind === 'residual');
   const sampleS = world.scenario.output.sampleMinutes * 60;
 
@@ -145,7 +150,8 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
     const waitingKg = new Float64Array(P * S);
     for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) waitingKg[p * S + s] = ctx.bins.waitingKg(p, s);
     const plan = fixedPlan ? { ...fixedPlan, day } : planner({ day, waitingKg });
-    if (world.scenario.collection.replan === 'once') fixedPlan = plan;
+    // A timetable already repeats week by week; `once` freezes other planners' first day.
+    if (world.scenario.collection.replan === 'once' && !timetabled) fixedPlan = plan;
     for (const route of plan.routes) collectors[route.truck].start(route, dayStart);
     for (const st of stations) st.scheduleDay(day);
 

@@ -1,0 +1,114 @@
+/**
+ * Bus-style collection (公交式收运), designed from the scenario:
+ *  1. every bin gets a service frequency from the demand model's planning
+ *     quantile (./frequency.ts) and a weekly day pattern (./phases.ts);
+ *  2. bins of one stream and day pattern, cut into sectors of at most
+ *     `maxStopsPerSolve`, are routed by the routing solver (./build.ts) into
+ *     lines with published stop times, unloads and slack;
+ *  3. lines get trucks so that a line keeps its truck every day (./slots.ts).
+ * Given the previous timetable, re-planning keeps what it can (./replan.ts).
+ */
+import { DemandModel } from '../../demand/model.ts';
+import { InputError } from '../../errors.ts';
+import { DijkstraWorkspace } from '../../network/dijkstra.ts';
+import type { World } from '../../scenario/world.ts';
+import { expandFleet, payloadKg, type Truck } from '../../sim/fleet.ts';
+import { Router } from '../../sim/router.ts';
+import { buildGroupLines, type BuildContext, type Group } from './build.ts';
+import { chooseFrequencies, FREQUENCIES } from './frequency.ts';
+import { assignPhases } from './phases.ts';
+import { attachTimetable } from './prepared.ts';
+import { carryOver } from './replan.ts';
+import { assignTrucks } from './slots.ts';
+import type { Line, ServiceAssignment, Timetable } from './types.ts';
+
+export type { Line, LineStop, LineUnload, LineVisit, ServiceAssignment, StabilityReport, Timetable } from './types.ts';
+export { timetablePlanner } from './planner.ts';
+
+export interface DesignOptions {
+  /** The timetable in force: its lines are kept where still valid. */
+  previous?: Timetable;
+  /** Called after each group is routed with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Design extends Timetable {
+  /** Trucks each fleet type needs (index as world.fleet). */
+  trucksNeeded: number[];
+}
+
+export async function designTimetable(world: World, opts: DesignOptions = {}): Promise<Design> {
+  const tto = world.scenario.collection.timetable;
+  const unknown = Object.keys(tto.demandQuantileByStream).filter((id) => !world.streamIndex.has(id));
+  if (unknown.length > 0) throw new InputError(unknown.map((id) => ({ path: `collection.timetable.demandQuantileByStream.${id}`, message: `unknown stream "${id}"` })));
+  const demand = new DemandModel(world);
+  const trucks = expandFleet(world);
+  const sample = (ft: number): Truck => trucks.find((t) => t.type === ft)!;
+  const payloadOf = (s: number) => {
+    const kg = trucks.filter((t) => t.streamMask[s]).map((t) => payloadKg(world, t, s));
+    return kg.length > 0 ? Math.min(...kg) : 1;
+  };
+  const choice = chooseFrequencies(world, demand, tto.frequencies);
+  let services = assignPhases(world, choice, payloadOf);
+  const router = new Router(world.graph, [...world.depots, ...world.stations].map((x) => x.node));
+  const ctx: BuildContext = { world, router, ws: new DijkstraWorkspace(world.graph), sampleTruck: sample };
+
+  let kept: Line[] = [];
+  let toRoute = services;
+  let stability: Timetable['stability'];
+  if (opts.previous) {
+    const r = carryOver(world, router, choice, services, opts.previous, payloadOf);
+    kept = r.lines; toRoute = r.unplaced; services = r.services; stability = r.stability;
+  }
+  const groups = groupServices(world, toRoute, tto.maxStopsPerSolve, new Set(kept.map((l) => l.id.replace(/-\d+$/, ''))));
+  const lines: Line[] = [...kept];
+  const violations: string[] = [];
+  for (const [k, g] of groups.entries()) {
+    const built = await buildGroupLines(ctx, g, `${world.scenario.seed}/timetable/${g.key}`);
+    lines.push(...built.lines);
+    violations.push(...built.violations);
+    opts.onProgress?.(k + 1, groups.length);
+  }
+  if (stability) stability.added += toRoute.length;
+  lines.sort((a, b) => a.id.localeCompare(b.id));
+  const trucksNeeded = assignTrucks(lines, world.fleet.length);
+  for (let ft = 0; ft < world.fleet.length; ft++) {
+    if (trucksNeeded[ft] > world.fleet[ft].spec.count) {
+      violations.push(`fleet ${world.fleet[ft].spec.id}: the lines need ${trucksNeeded[ft]} trucks, the fleet has ${world.fleet[ft].spec.count}`);
+    }
+  }
+  return { lines, services, quantileByStream: choice.quantileByStream, shortfalls: choice.shortfalls, violations, stability, trucksNeeded };
+}
+
+/** Design the timetable a run with `collection.planner: "timetable"` needs and attach it to the world. */
+export async function prepareTimetable(world: World): Promise<void> {
+  attachTimetable(world, await designTimetable(world));
+}
+
+/** Bins of one stream and day pattern; large groups cut by angle into sectors. Keys already taken get a suffix. */
+function groupServices(world: World, services: ServiceAssignment[], maxStops: number, taken: Set<string>): Group[] {
+  const byKey = new Map<string, ServiceAssignment[]>();
+  for (const sv of services) {
+    const f = FREQUENCIES[sv.frequency];
+    const key = `${world.streams[sv.stream].id}-${f.code}${f.phases.length > 1 ? sv.phase + 1 : ''}`;
+    if (!byKey.has(key)) byKey.set(key, []);
+    byKey.get(key)!.push(sv);
+  }
+  const [x0, y0, x1, y1] = world.bounds;
+  const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+  const angle = (sv: ServiceAssignment) => Math.atan2(world.points[sv.point].y - cy, world.points[sv.point].x - cx);
+  const out: Group[] = [];
+  for (const [key, list] of [...byKey].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const f = FREQUENCIES[list[0].frequency];
+    const sectors = Math.ceil((list.length * f.visitsPerDay) / maxStops);
+    list.sort((a, b) => angle(a) - angle(b) || a.point - b.point);
+    for (let k = 0; k < sectors; k++) {
+      let name = sectors > 1 ? `${key}.${k + 1}` : key;
+      while (taken.has(name)) name += 'n';
+      taken.add(name);
+      const part = list.slice(Math.floor((k * list.length) / sectors), Math.floor(((k + 1) * list.length) / sectors));
+      out.push({ key: name, stream: part[0].stream, frequency: part[0].frequency, days: part[0].days, services: part });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * A timetable as the simulation's planner: on each day the lines of that
+ * weekday go to their trucks with their published times; every stop of the
+ * day is due, including those of lines the fleet is too short to run (they
+ * are missed, and count so).
+ */
+import { dateOf, weekdayIndex } from '../../demand/calendar.ts';
+import type { World } from '../../scenario/world.ts';
+import type { Truck } from '../../sim/fleet.ts';
+import type { DayPlan, PlanContext, TruckRoute, Visit } from '../../sim/plan.ts';
+import type { Timetable } from './types.ts';
+
+export function timetablePlanner(world: World, trucks: Truck[], tt: Timetable): (ctx: PlanContext) => DayPlan {
+  const S = world.streams.length;
+  const byWeekday = Array.from({ length: 7 }, (_, w) => weekdayPlan(world, trucks, tt, w, S));
+  return (ctx) => ({ ...byWeekday[weekdayIndex(dateOf(world.scenario.startDate, ctx.day))], day: ctx.day });
+}
+
+function weekdayPlan(world: World, trucks: Truck[], tt: Timetable, weekday: number, S: number): Omit<DayPlan, 'day'> {
+  const due = new Uint8Array(world.points.length * S);
+  const routes: TruckRoute[] = [];
+  let scheduledStops = 0;
+  for (const line of tt.lines) {
+    if (!line.days.includes(weekday)) continue;
+    const visits: Visit[] = [];
+    const times: number[] = [];
+    for (const v of line.visits) {
+      if (v.kind === 'stop') {
+        visits.push({ kind: 'point', point: v.point });
+        times.push(v.timeS);
+        due[v.point * S + v.stream] = 1;
+        scheduledStops++;
+      } else {
+        visits.push({ kind: 'unload', station: v.station });
+        times.push(NaN);
+      }
+    }
+    const truck = trucks.find((t) => t.type === line.fleetType && t.index - firstOfType(trucks, line.fleetType) === line.truck);
+    if (truck) routes.push({ truck: truck.index, stream: line.stream, visits, times });
+  }
+  routes.sort((a, b) => a.truck - b.truck);
+  return { routes, due, scheduledStops };
+}
+
+function firstOfType(trucks: Truck[], type: number): number {
+  return trucks.find((t) => t.type === type)?.index ?? 0;
+}
