@@ -12,8 +12,11 @@
  * is measured, not hidden, so the search can penalise it. `evaluate` costs a
  * route without allocating; `plan` returns the visits for a RoutePlan.
  */
-import { acceptsStream, carriesStream, type VrpInstance } from './instance.ts';
+import { acceptsStream, carriesStream, type VehicleType, type VrpInstance } from './instance.ts';
 import type { RoutePlan, Visit } from './solution.ts';
+
+/** Tolerance on limits, as the checker's: sums of loads and times carry rounding error. */
+const EPS = 1e-6;
 
 export interface RouteMeasure {
   distance: number;
@@ -71,91 +74,106 @@ export class RouteSimulator {
     return { vehicleType: type, vehicle, visits, lunchStartSeconds: lunch.start, distance: m.distance, durationSeconds: m.durationSeconds, cost: m.cost };
   }
 
+  // State of the walk in progress (fields, not closures: `evaluate` runs in the search's inner loop).
+  private v!: VehicleType;
+  private out: { visits: Visit[]; lunch: { start: number | null } } | null = null;
+  private t = 0;
+  private at = 0;
+  private distance = 0;
+  private late = 0;
+  private overload = 0;
+  private lunchDone = false;
+  /** Bit set of the streams on board (streams beyond 31 share bit 31: conservative). */
+  private onBoard = 0;
+
   private walk(type: number, stops: ArrayLike<number>, n: number, out: { visits: Visit[]; lunch: { start: number | null } } | null): RouteMeasure {
     const inst = this.inst;
-    const v = inst.vehicleTypes[type];
-    const { L, D, load, shiftLoad } = this;
-    const ns = this.streamIds.size;
-    const dist = inst.distance, dur = inst.durationSeconds;
+    const v = (this.v = inst.vehicleTypes[type]);
+    this.out = out;
+    const { D, load, shiftLoad } = this;
     load.fill(0); shiftLoad.fill(0);
-    let onBoard = 0; // bit set of streams on board (streams beyond 31 share bit 31: conservative)
+    this.onBoard = 0;
     const home = inst.depots[v.startDepot].location;
     const end = inst.depots[v.endDepot].location;
     const t0 = v.shiftStartSeconds;
-    let t = t0, at = home, distance = 0, late = 0, overload = 0;
-    const lunch = v.lunch;
-    let lunchDone = lunch === null || t0 > lunch.latestStartSeconds;
-    const snapshot = () => Array.from(load);
-    out?.visits.push({ kind: 'depot', index: v.startDepot, arrivalSeconds: t0, startSeconds: t0, departureSeconds: t0, load: snapshot() });
-
-    // Drive to `to`; returns the arrival time, taking lunch first when it is due.
-    const drive = (to: number, openAt: number): number => {
-      const travel = dur[at * L + to];
-      if (!lunchDone && Math.max(t + travel, openAt) > lunch!.earliestStartSeconds) {
-        const ls = Math.max(t, lunch!.earliestStartSeconds);
-        if (ls > lunch!.latestStartSeconds) late += ls - lunch!.latestStartSeconds;
-        if (out) out.lunch.start = ls;
-        t = ls + lunch!.durationSeconds;
-        lunchDone = true;
-      }
-      distance += dist[at * L + to];
-      at = to;
-      t += travel;
-      return t;
-    };
-    const unloadBefore = (next: number) => {
-      let best = -1, bestDetour = Infinity;
-      for (let f = 0; f < inst.facilities.length; f++) {
-        let ok = true;
-        for (let s = 0; s < ns && ok; s++) if ((onBoard >>> Math.min(s, 31)) & 1 && !this.accepts[f * ns + s]) ok = false;
-        if (!ok) continue;
-        const fl = inst.facilities[f].location;
-        const detour = dist[at * L + fl] + dist[fl * L + next];
-        if (detour < bestDetour) { bestDetour = detour; best = f; }
-      }
-      if (best < 0) { overload += 1; return; }
-      const f = inst.facilities[best];
-      const arrival = drive(f.location, f.openSeconds);
-      const start = Math.max(arrival, f.openSeconds);
-      if (start > f.closeSeconds) late += start - f.closeSeconds;
-      t = start + f.unloadSeconds;
-      load.fill(0);
-      onBoard = 0;
-      out?.visits.push({ kind: 'facility', index: best, arrivalSeconds: arrival, startSeconds: start, departureSeconds: t, load: snapshot() });
-    };
+    this.t = t0; this.at = home; this.distance = 0; this.late = 0; this.overload = 0;
+    this.lunchDone = v.lunch === null || t0 > v.lunch.latestStartSeconds;
+    out?.visits.push({ kind: 'depot', index: v.startDepot, arrivalSeconds: t0, startSeconds: t0, departureSeconds: t0, load: Array.from(load) });
 
     for (let k = 0; k < n; k++) {
       const s = stops[k];
       const st = inst.stops[s];
       const bit = 1 << Math.min(this.stopStream[s], 31);
       let full = false;
-      for (let d = 0; d < D; d++) if (load[d] + this.stopLoad[s * D + d] > v.capacity[d] + 1e-9) full = true;
-      if (!inst.unloadAtDepot && inst.facilities.length > 0 && onBoard !== 0 && (full || (onBoard & bit) === 0 && !this.someFacilityTakes(onBoard | bit))) {
-        unloadBefore(this.stopLoc[s]);
+      for (let d = 0; d < D; d++) if (load[d] + this.stopLoad[s * D + d] > v.capacity[d] + EPS) full = true;
+      if (!inst.unloadAtDepot && inst.facilities.length > 0 && this.onBoard !== 0 && (full || (this.onBoard & bit) === 0 && !this.someFacilityTakes(this.onBoard | bit))) {
+        this.unloadBefore(this.stopLoc[s]);
       } else if (full) {
-        for (let d = 0; d < D; d++) overload += Math.max(0, load[d] + this.stopLoad[s * D + d] - v.capacity[d]) / v.capacity[d];
+        for (let d = 0; d < D; d++) this.overload += Math.max(0, load[d] + this.stopLoad[s * D + d] - v.capacity[d]) / v.capacity[d];
       }
-      const arrival = drive(this.stopLoc[s], st.windowOpenSeconds);
+      const arrival = this.drive(this.stopLoc[s], st.windowOpenSeconds);
       const start = Math.max(arrival, st.windowOpenSeconds);
-      if (start > st.windowCloseSeconds) late += start - st.windowCloseSeconds;
-      t = start + st.serviceSeconds;
+      if (start > st.windowCloseSeconds + EPS) this.late += start - st.windowCloseSeconds;
+      this.t = start + st.serviceSeconds;
       for (let d = 0; d < D; d++) { load[d] += this.stopLoad[s * D + d]; shiftLoad[d] += this.stopLoad[s * D + d]; }
-      onBoard |= bit;
-      out?.visits.push({ kind: 'stop', index: s, arrivalSeconds: arrival, startSeconds: start, departureSeconds: t, load: snapshot() });
+      this.onBoard |= bit;
+      out?.visits.push({ kind: 'stop', index: s, arrivalSeconds: arrival, startSeconds: start, departureSeconds: this.t, load: Array.from(load) });
     }
-    if (!inst.unloadAtDepot && onBoard !== 0) unloadBefore(end);
-    const arrival = n === 0 && home === end ? t : drive(end, 0);
+    if (!inst.unloadAtDepot && this.onBoard !== 0) this.unloadBefore(end);
+    const arrival = n === 0 && home === end ? this.t : this.drive(end, 0);
     if (inst.unloadAtDepot) load.fill(0);
-    out?.visits.push({ kind: 'depot', index: v.endDepot, arrivalSeconds: arrival, startSeconds: arrival, departureSeconds: arrival, load: snapshot() });
-    if (arrival > v.shiftEndSeconds) late += arrival - v.shiftEndSeconds;
+    out?.visits.push({ kind: 'depot', index: v.endDepot, arrivalSeconds: arrival, startSeconds: arrival, departureSeconds: arrival, load: Array.from(load) });
+    if (arrival > v.shiftEndSeconds + EPS) this.late += arrival - v.shiftEndSeconds;
     const durationSeconds = arrival - t0;
-    let violation = late / 3600 + overload;
-    for (let d = 0; d < D; d++) if (shiftLoad[d] > v.shiftLoadLimit[d]) violation += (shiftLoad[d] - v.shiftLoadLimit[d]) / v.capacity[d];
+    const distance = this.distance;
+    let violation = this.late / 3600 + this.overload;
+    for (let d = 0; d < D; d++) if (shiftLoad[d] > v.shiftLoadLimit[d] + EPS) violation += (shiftLoad[d] - v.shiftLoadLimit[d]) / v.capacity[d];
     if (n > v.maxStops) violation += (n - v.maxStops) / 10;
-    if (durationSeconds > v.maxDurationSeconds) violation += (durationSeconds - v.maxDurationSeconds) / 3600;
-    if (distance > v.maxDistance) violation += (distance - v.maxDistance) / Math.max(1, v.maxDistance) * 10;
+    if (durationSeconds > v.maxDurationSeconds + EPS) violation += (durationSeconds - v.maxDurationSeconds) / 3600;
+    if (distance > v.maxDistance + EPS) violation += (distance - v.maxDistance) / Math.max(1, v.maxDistance) * 10;
     const cost = (n > 0 ? v.fixedCost : 0) + v.costPerDistance * distance + (v.costPerHour * durationSeconds) / 3600;
+    this.out = null;
     return { distance, durationSeconds, cost, violation };
+  }
+
+  /** Drive to location `to`; returns the arrival time, taking lunch first when it is due. */
+  private drive(to: number, openAt: number): number {
+    const L = this.L, lunch = this.v.lunch;
+    const travel = this.inst.durationSeconds[this.at * L + to];
+    if (!this.lunchDone && Math.max(this.t + travel, openAt) > lunch!.earliestStartSeconds) {
+      const ls = Math.max(this.t, lunch!.earliestStartSeconds);
+      if (ls > lunch!.latestStartSeconds + EPS) this.late += ls - lunch!.latestStartSeconds;
+      if (this.out) this.out.lunch.start = ls;
+      this.t = ls + lunch!.durationSeconds;
+      this.lunchDone = true;
+    }
+    this.distance += this.inst.distance[this.at * L + to];
+    this.at = to;
+    this.t += travel;
+    return this.t;
+  }
+
+  /** Unload at the accepting facility with the smallest detour on the way to location `next`. */
+  private unloadBefore(next: number): void {
+    const inst = this.inst, L = this.L, dist = inst.distance, ns = this.streamIds.size;
+    let best = -1, bestDetour = Infinity;
+    for (let f = 0; f < inst.facilities.length; f++) {
+      let ok = true;
+      for (let s = 0; s < ns && ok; s++) if ((this.onBoard >>> Math.min(s, 31)) & 1 && !this.accepts[f * ns + s]) ok = false;
+      if (!ok) continue;
+      const fl = inst.facilities[f].location;
+      const detour = dist[this.at * L + fl] + dist[fl * L + next];
+      if (detour < bestDetour) { bestDetour = detour; best = f; }
+    }
+    if (best < 0) { this.overload += 1; return; }
+    const f = inst.facilities[best];
+    const arrival = this.drive(f.location, f.openSeconds);
+    const start = Math.max(arrival, f.openSeconds);
+    if (start > f.closeSeconds + EPS) this.late += start - f.closeSeconds;
+    this.t = start + f.unloadSeconds;
+    this.load.fill(0);
+    this.onBoard = 0;
+    this.out?.visits.push({ kind: 'facility', index: best, arrivalSeconds: arrival, startSeconds: start, departureSeconds: this.t, load: Array.from(this.load) });
   }
 
   private someFacilityTakes(mask: number): boolean {

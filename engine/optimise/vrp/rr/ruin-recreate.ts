@@ -51,17 +51,14 @@ export class RuinRecreate {
     this.L = inst.locationCount;
     this.stopLoc = Int32Array.from(inst.stops, (s) => s.location);
     const dist = inst.distance;
-    this.near = inst.stops.map((s, i) => {
-      const others = Array.from({ length: S }, (_, j) => j).filter((j) => j !== i);
-      others.sort((a, b) => dist[s.location * this.L + this.stopLoc[a]] - dist[s.location * this.L + this.stopLoc[b]] || a - b);
-      return Int32Array.from(others.slice(0, NEIGHBOURS));
-    });
+    this.near = inst.stops.map((s, i) => nearest(S, NEIGHBOURS, (j) => (j === i ? Infinity : dist[s.location * this.L + this.stopLoc[j]])));
     this.serveable = inst.vehicleTypes.map((_, t) => inst.stops.map((_, s) => sim.canServe(t, s)));
     this.scratch = new Int32Array(S + 1);
     let maxD = 0;
     for (let i = 0; i < dist.length; i++) if (dist[i] > maxD) maxD = dist[i];
     const maxCostRate = Math.max(...inst.vehicleTypes.map((v) => v.costPerDistance * maxD + v.costPerHour + v.fixedCost), 1);
-    this.penalty = penalty ?? 10 * maxCostRate;
+    // Steep enough that a new vehicle is always cheaper than a small excess of load or time.
+    this.penalty = penalty ?? 1000 * maxCostRate;
   }
 
   solve(opts: RrOptions, start?: RrRoute[]): RrRoute[] {
@@ -72,7 +69,9 @@ export class RuinRecreate {
     this.recreate(current, missing);
     let best = current.map((r) => ({ ...r, stops: r.stops.slice() }));
     let curCost = this.total(current), bestCost = curCost;
-    const T0 = Math.max(1e-9, 0.01 * curCost / Math.max(1, this.inst.stops.length)) * 10, Tf = T0 / 100;
+    // Temperatures from the plain cost: the penalty term would make them huge while the start is infeasible.
+    const plain = current.reduce((a, r) => a + r.cost, 0);
+    const T0 = Math.max(1e-9, (0.1 * plain) / Math.max(1, this.inst.stops.length)), Tf = T0 / 100;
     for (this.iterations = 0; this.iterations < opts.iterations; this.iterations++) {
       const elapsed = (performance.now() - t0) / 1000;
       if (elapsed >= opts.timeSeconds) break;
@@ -228,4 +227,18 @@ function shuffle<T>(a: T[], r: Random): T[] {
     [a[i], a[j]] = [a[j], a[i]];
   }
   return a;
+}
+
+/** The k indices in 0..n-1 with the smallest finite keys, nearest first (ties by index). */
+function nearest(n: number, k: number, key: (j: number) => number): Int32Array {
+  const idx = new Int32Array(k), val = new Float64Array(k);
+  let m = 0;
+  for (let j = 0; j < n; j++) {
+    const d = key(j);
+    if (d === Infinity || (m === k && d >= val[k - 1])) continue;
+    let p = m < k ? m++ : k - 1; // when full, the farthest kept one drops out
+    while (p > 0 && val[p - 1] > d) { idx[p] = idx[p - 1]; val[p] = val[p - 1]; p--; }
+    idx[p] = j; val[p] = d;
+  }
+  return idx.slice(0, m);
 }
