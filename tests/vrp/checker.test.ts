@@ -118,7 +118,7 @@ const planArb = fc.record({
   shuffle: fc.array(fc.nat(), { minLength: 12, maxLength: 12 }),
 });
 
-function validPlan({ seed, n, routes, shuffle }: fc.RecordValue<typeof planArb>): Plan {
+function validPlan({ seed, n, routes, shuffle }: { seed: number; n: number; routes: number; shuffle: number[] }): Plan {
   const spec = looseSpec(seed, n);
   const inst = createInstance(spec);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (shuffle[a] % 97) - (shuffle[b] % 97) || a - b);
