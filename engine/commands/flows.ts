@@ -6,7 +6,7 @@ interface FlowsOptions {
   years?: [number, number];
   solver: 'auto' | 'jsl' | 'highs';
   json?: boolean;
-  catchments: 'districts' | 'points';
+  catchments: 'districts' | 'points' | 'stations';
   multiDay?: boolean;
   landfill: boolean;
   haulCost?: number;
@@ -52,7 +52,7 @@ export function register(program: Command): void {
     .option('--growth <rate>', 'growth study: generation growth, e.g. 3%/year', parseGrowth)
     .option('--years <A-B>', 'growth study years (default: the start year and ten more)', parseYears)
     .option('--solver <name>', 'LP back end: auto (javascript-lp-solver for small LPs, HiGHS otherwise), jsl or highs', parseChoice('--solver', ['auto', 'jsl', 'highs'] as const), 'auto')
-    .option('--catchments <kind>', 'districts or points (one catchment per collection point)', parseChoice('--catchments', ['districts', 'points'] as const), 'districts')
+    .option('--catchments <kind>', 'districts, points (one catchment per collection point) or stations (each point to its nearest station, as collected: only the haul is planned)', parseChoice('--catchments', ['districts', 'points', 'stations'] as const), 'districts')
     .option('--multi-day', 'plan over the scenario\'s days with pit and storage stocks and plant outages')
     .option('--no-landfill', 'forbid landfill (refused if the plan cannot place every tonne)')
     .option('--haul-cost <perTonneKm>', 'haul cost per tonne-km, station → plant (default 0.5)', parseNonNegative('--haul-cost'))

@@ -187,6 +187,14 @@ export const Collection = z.strictObject({
   timetable: TimetableOptions,
 }).prefault({});
 
+/** Where station haul loads go. */
+export const Dispatch = z.strictObject({
+  policy: z.enum(['nearest', 'lp']).default('nearest')
+    .describe('nearest: the nearest plant with room; lp: the station → plant shares of the tonnage LP, the nearest rule where no LP plant has room'),
+  resolve: z.enum(['once', 'daily', 'on-outage']).default('on-outage')
+    .describe('when the LP is solved again: once (day 0), daily, or on-outage (day 0 and whenever a plant\'s capacity changes)'),
+}).prefault({});
+
 export const Output = z.strictObject({
   sampleMinutes: z.number().int().min(1).max(1440).default(30),
   /** Write replay.ndjson (large for a megacity year: switch off for capacity studies). */
@@ -224,6 +232,7 @@ export const Scenario = z.strictObject({
   plants: z.array(Plant).min(1),
   fleet: z.array(FleetType).min(1),
   collection: Collection,
+  dispatch: Dispatch,
   targets: Targets.default({}),
   output: Output,
 });

@@ -72,10 +72,21 @@ export class PlantState {
 }
 
 /**
- * Which plant a load of stream `s` leaving `fromNode` goes to. The LP
- * allocation (engine/optimise/flows) can replace this rule.
+ * Which plant a load of stream `s` leaving `fromNode` goes to; `station` is
+ * the shipping station's index (absent for recycling residue). The LP
+ * allocation (engine/optimise/flows/dispatch.ts) can replace this rule.
  */
-export type PlantChooser = (fromNode: number, s: number, kg: number, day: number) => number;
+export type PlantChooser = (fromNode: number, s: number, kg: number, day: number, station?: number) => number;
+
+/** Days of treatment waiting at a plant once this load is in (pit, loads on the way, the load). */
+export function backlogDays(p: PlantState, kg: number, day: number): number {
+  return (p.stockKg + p.committedKg + kg) / Math.max(1, capacityKgOnDay(p.site.spec, day));
+}
+
+/** The pit has room for the load and holds less than a day of treatment with it: a dispatcher sends it there without a second thought. */
+export function takesEasily(p: PlantState, kg: number, day: number): boolean {
+  return p.freeKg >= kg && backlogDays(p, kg, day) <= 1;
+}
 
 /**
  * The default rule, as a dispatcher would: the nearest accepting plant (by
@@ -87,10 +98,9 @@ export function nearestWithRoom(plants: PlantState[], timeS: (from: number, to: 
   return (fromNode, s, kg, day) => {
     const accepting = plants.filter((p) => p.site.streamMask[s] && !p.isLandfill);
     accepting.sort((a, b) => timeS(fromNode, a.site.node) - timeS(fromNode, b.site.node) || a.index - b.index);
-    const backlogDays = (p: PlantState) => (p.stockKg + p.committedKg + kg) / Math.max(1, capacityKgOnDay(p.site.spec, day));
-    const easy = accepting.find((p) => p.freeKg >= kg && backlogDays(p) <= 1);
+    const easy = accepting.find((p) => takesEasily(p, kg, day));
     if (easy) return easy.index;
-    const withRoom = accepting.filter((p) => p.freeKg >= kg).sort((a, b) => backlogDays(a) - backlogDays(b) || a.index - b.index)[0];
+    const withRoom = accepting.filter((p) => p.freeKg >= kg).sort((a, b) => backlogDays(a, kg, day) - backlogDays(b, kg, day) || a.index - b.index)[0];
     if (withRoom) return withRoom.index;
     const landfill = plants.find((p) => p.site.streamMask[s] && p.isLandfill);
     const roomiest = accepting.reduce<PlantState | undefined>((best, p) => (p.freeKg > 0 && (!best || p.freeKg > best.freeKg) ? p : best), undefined);

@@ -12,6 +12,7 @@ import { Ledger, type Manifest } from './ledger.ts';
 import { Router } from './router.ts';
 import { NO_TRACE, type Trace } from './trace.ts';
 import { PlantState, nearestWithRoom, type PlantChooser } from './plant.ts';
+import { LpDispatch, nearestStationByTime, type DispatchSolve } from '../optimise/flows/dispatch.ts';
 import { StationState } from './station.ts';
 import { CollectionTruck } from './collection-truck.ts';
 import { expandFleet, type Truck } from './fleet.ts';
@@ -76,6 +77,8 @@ export interface RunResult {
   manifestCount: number;
   vehicles: Vehicle[];
   maxAbsErrorKg: number;
+  /** With `dispatch.policy: lp`: each solve of the dispatch LP (day, status, tonnes). */
+  dispatchSolves?: DispatchSolve[];
 }
 
 /** Every vehicle of the run: collection trucks first, then each station's haul trucks. */
@@ -103,11 +106,16 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
   const vehicles = listVehicles(world, trucks);
   const router = new Router(world.graph, [...world.depots, ...world.stations, ...world.plants].map((x) => x.node));
   const plants = world.plants.map((site, i) => new PlantState(i, site, S));
+  const timeS = (a: number, b: number) => router.timeS(a, b);
+  const nearest = nearestWithRoom(plants, timeS);
+  const { policy, resolve } = world.scenario.dispatch;
+  const lpDispatch = !opts.choosePlant && policy === 'lp'
+    ? new LpDispatch(world, plants, { resolve, fallback: nearest, nearestStation: nearestStationByTime(world, timeS) }) : undefined;
   const q = new EventQueue();
   const ctx: SimContext = {
     q, world, router, ledger: new Ledger(world.scenario.output.manifests === 'all'), trace: opts.trace ?? NO_TRACE,
     bins: new Bins(demand, capacities), plants,
-    choosePlant: opts.choosePlant ?? nearestWithRoom(plants, (a, b) => router.timeS(a, b)),
+    choosePlant: opts.choosePlant ?? lpDispatch?.choose ?? nearest,
     totals: { treatedKg: 0, landfilledKg: 0 }, day: 0, tally: newTally(world, vehicles.length),
   };
   let haul0 = trucks.length;
@@ -132,7 +140,7 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
   for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) warm[p * S + s] = demand.expectedKg(p, s, -1) * eveningShare;
   ctx.bins.prefill(warm);
 
-  const result: RunResult = { days: [], manifestCount: 0, vehicles, maxAbsErrorKg: 0 };
+  const result: RunResult = { days: [], manifestCount: 0, vehicles, maxAbsErrorKg: 0, ...(lpDispatch ? { dispatchSolves: lpDispatch.solves } : {}) };
   const keepDays = opts.keepDays ?? true;
   const takeSamples = opts.samples ?? true;
   let fixedPlan: DayPlan | undefined;
@@ -142,6 +150,7 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
   for (let day = 0; day < days; day++) {
     const dayStart = day * SECONDS_PER_DAY, dayEnd = dayStart + SECONDS_PER_DAY;
     ctx.day = day;
+    lpDispatch?.startDay(day);
     ctx.tally = newTally(world, vehicles.length);
     for (const p of plants) p.resetDay();
     for (const st of stations) st.bays.resetPeak();

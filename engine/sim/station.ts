@@ -87,7 +87,7 @@ export class StationState {
     const { ctx } = this;
     const spec = this.site.spec.haul;
     const vehicle = this.haulVehicle0 + truck;
-    const plantIndex = ctx.choosePlant(this.site.node, s, kg, ctx.day);
+    const plantIndex = ctx.choosePlant(this.site.node, s, kg, ctx.day, this.index);
     const plant = ctx.plants[plantIndex];
     const truckId = `${this.site.id}-H${truck + 1}`;
     this.inTransitKg += kg;

@@ -31,6 +31,23 @@ describe('flow model from a scenario', async () => {
     expect(model.stationPlantKm.flat().every((km) => km !== null && km > 0 && km < 10)).toBe(true);
   });
 
+  it('with station catchments, gives each station the tonnage of the points nearest to it, reachable from it alone', () => {
+    const districts = flowModelFromWorld(world).model;
+    const nearestTo = (p: number) => (p % 2 === 0 ? 0 : 1);
+    const { model } = flowModelFromWorld(world, { catchments: 'stations', nearestStation: nearestTo });
+    expect(model.catchments.map((c) => c.id)).toEqual(['catchment-TS-N', 'catchment-TS-S']);
+    expect(model.catchmentStationKm).toEqual([[0, null], [null, 0]]);
+    const S = world.streams.length;
+    for (let s = 0; s < S; s++) {
+      const all = districts.catchments.reduce((a, c) => a + c.tonnesPerDay[s], 0);
+      expect(model.catchments[0].tonnesPerDay[s] + model.catchments[1].tonnesPerDay[s]).toBeCloseTo(all, 9);
+    }
+    const demand = new DemandModel(world);
+    const even = world.points.reduce((a, _, p) => a + (p % 2 === 0 ? demand.baseKgPerDay[p * S] : 0), 0);
+    expect(model.catchments[0].tonnesPerDay[0] / (model.catchments[0].tonnesPerDay[0] + model.catchments[1].tonnesPerDay[0]))
+      .toBeCloseTo(even / world.points.reduce((a, _, p) => a + demand.baseKgPerDay[p * S], 0), 9);
+  });
+
   it('sends the residual the incinerator cannot take to landfill and blames the incinerator', async () => {
     const sol = await solveFlows(flowModelFromWorld(world).model);
     expect(sol.landfill.tonnesPerDay).toBeGreaterThan(0);

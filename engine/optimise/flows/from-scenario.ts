@@ -16,7 +16,15 @@ import type { World } from '../../scenario/world.ts';
 import type { Catchment, FlowModel, FlowPlant, PlantType } from './model.ts';
 
 export interface FromWorldOptions {
-  catchments?: 'districts' | 'points';
+  /**
+   * `districts`, `points` (one per collection point), or `stations`: each
+   * station's own catchment, every point's stream going to its nearest
+   * station that takes it (as the collection planner sends it), so the LP
+   * chooses only where each station ships.
+   */
+  catchments?: 'districts' | 'points' | 'stations';
+  /** With `stations`: the station a point's stream goes to; default the nearest by road time from the stations. */
+  nearestStation?: (point: number, stream: number) => number;
   /** Per tonne-km of haul (station → plant); the scenario gives no haul cost. Default 0.5. */
   haulPerTonneKm?: number;
   /** Per tonne-km of collection; default from the fleet's cost per km (there and back, full truck). */
@@ -45,42 +53,15 @@ export function flowModelFromWorld(world: World, o: FromWorldOptions = {}): Scen
   const factors = Array.from({ length: days }, (_, d) => demand.dayFactor(d));
   const meanFactor = factors.reduce((a, b) => a + b, 0) / days;
 
-  // Catchments and the tonnes per stream of each point in them.
-  const groupOf = world.points.map((p, i) => (o.catchments === 'points' ? i : p.district));
-  const groupIds = [...new Set(groupOf)].sort((a, b) => a - b);
-  const groupIndex = new Map(groupIds.map((g, i) => [g, i]));
-  const catchments: Catchment[] = groupIds.map((g) => ({
-    id: o.catchments === 'points' ? world.points[g].id : `district-${g + 1}`,
-    tonnesPerDay: new Array<number>(S).fill(0),
-  }));
-  const pointTonnes = new Float64Array(world.points.length);
-  world.points.forEach((_, i) => {
-    const c = catchments[groupIndex.get(groupOf[i])!];
-    for (let j = 0; j < S; j++) {
-      const t = (demand.baseKgPerDay[i * S + j] * meanFactor) / 1000;
-      c.tonnesPerDay[j] += t;
-      pointTonnes[i] += t;
-    }
-  });
-
   const ws = new DijkstraWorkspace(world.graph);
   const kmFrom = (node: number, targets: number[]): number[] => {
     ws.run(node, 'time', targets);
     return targets.map((v) => (ws.dist[v] === Infinity ? Infinity : ws.other[v] / 1000));
   };
-  const pointNodes = world.points.map((p) => p.node);
-  const catchmentStationKm = catchments.map(() => new Array<number>(world.stations.length).fill(0));
-  world.stations.forEach((t, ti) => {
-    const km = kmFrom(t.node, pointNodes);
-    const sum = new Float64Array(catchments.length), weight = new Float64Array(catchments.length);
-    km.forEach((k, i) => {
-      const c = groupIndex.get(groupOf[i])!;
-      const w = pointTonnes[i] || 1e-9;
-      sum[c] += k * w;
-      weight[c] += w;
-    });
-    catchments.forEach((_, c) => { catchmentStationKm[c][ti] = sum[c] / weight[c]; });
-  });
+  const tonnes = (i: number, j: number) => (demand.baseKgPerDay[i * S + j] * meanFactor) / 1000;
+  const { catchments, catchmentStationKm } = o.catchments === 'stations'
+    ? stationCatchments(world, tonnes, ws, o.nearestStation)
+    : areaCatchments(world, tonnes, kmFrom, o.catchments === 'points');
 
   const treatment = world.plants.map((p, i) => ({ p, i })).filter((e) => e.p.spec.type !== 'landfill');
   const landfills = world.plants.filter((p) => p.spec.type === 'landfill');
@@ -134,4 +115,67 @@ export function flowModelFromWorld(world: World, o: FromWorldOptions = {}): Scen
 
 function streamIndices(world: World, ids: string[]): number[] {
   return ids.map((id) => world.streamIndex.get(id)).filter((i): i is number => i !== undefined);
+}
+
+type Tonnes = (point: number, stream: number) => number;
+
+/** Districts or single points; distance to a station is the tonnage-weighted mean over the points. */
+function areaCatchments(world: World, tonnes: Tonnes, kmFrom: (node: number, targets: number[]) => number[], perPoint: boolean) {
+  const S = world.streams.length;
+  const groupOf = world.points.map((p, i) => (perPoint ? i : p.district));
+  const groupIds = [...new Set(groupOf)].sort((a, b) => a - b);
+  const groupIndex = new Map(groupIds.map((g, i) => [g, i]));
+  const catchments: Catchment[] = groupIds.map((g) => ({
+    id: perPoint ? world.points[g].id : `district-${g + 1}`,
+    tonnesPerDay: new Array<number>(S).fill(0),
+  }));
+  const pointTonnes = new Float64Array(world.points.length);
+  world.points.forEach((_, i) => {
+    const c = catchments[groupIndex.get(groupOf[i])!];
+    for (let j = 0; j < S; j++) {
+      const t = tonnes(i, j);
+      c.tonnesPerDay[j] += t;
+      pointTonnes[i] += t;
+    }
+  });
+  const pointNodes = world.points.map((p) => p.node);
+  const catchmentStationKm = catchments.map(() => new Array<number>(world.stations.length).fill(0));
+  world.stations.forEach((t, ti) => {
+    const km = kmFrom(t.node, pointNodes);
+    const sum = new Float64Array(catchments.length), weight = new Float64Array(catchments.length);
+    km.forEach((k, i) => {
+      const c = groupIndex.get(groupOf[i])!;
+      const w = pointTonnes[i] || 1e-9;
+      sum[c] += k * w;
+      weight[c] += w;
+    });
+    catchments.forEach((_, c) => { catchmentStationKm[c][ti] = sum[c] / weight[c]; });
+  });
+  return { catchments, catchmentStationKm };
+}
+
+/** One catchment per station, reaching only that station (at 0 km: collection is already decided). */
+function stationCatchments(world: World, tonnes: Tonnes, ws: DijkstraWorkspace, nearest?: (point: number, stream: number) => number) {
+  const S = world.streams.length, T = world.stations.length;
+  let pick = nearest;
+  if (!pick) {
+    const pointNodes = world.points.map((p) => p.node);
+    const timeS = world.stations.map((t) => { ws.run(t.node, 'time', pointNodes); return pointNodes.map((v) => ws.dist[v]); });
+    pick = (p, s) => {
+      let best = -1;
+      for (let t = 0; t < T; t++) if (world.stations[t].streamMask[s] && (best < 0 || timeS[t][p] < timeS[best][p])) best = t;
+      return best;
+    };
+  }
+  const catchments: Catchment[] = world.stations.map((t) => ({ id: `catchment-${t.id}`, tonnesPerDay: new Array<number>(S).fill(0) }));
+  world.points.forEach((_, i) => {
+    for (let j = 0; j < S; j++) {
+      const t = tonnes(i, j);
+      if (t <= 0) continue;
+      const st = pick(i, j);
+      if (st >= 0) catchments[st].tonnesPerDay[j] += t;
+    }
+  });
+  const catchmentStationKm = catchments.map((_, c) => world.stations.map((__, t) => (c === t ? 0 : null)));
+  return { catchments, catchmentStationKm };
 }
