@@ -143,6 +143,9 @@ export class PhastWorkspace {
       ld[i] = dv; lo[i] = ov;
     }
     const t = r.targetLocal;
-    for (let j = 0; j < t.length; j++) { rowDist[offset + j] = ld[t[j]]; rowOther[offset + j] = lo[t[j]]; }
+    for (let j = 0; j < t.length; j++) {
+      const d = ld[t[j]];
+      rowDist[offset + j] = d; rowOther[offset + j] = d === Infinity ? Infinity : lo[t[j]];
+    }
   }
 }
