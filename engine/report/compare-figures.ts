@@ -48,7 +48,7 @@ export function labelOf(key: string): string {
   const name = parts.length === 1 ? human(parts[0]) : parts.length === 2 && /By/.test(parts[0]) ? `${human(parts[0])} ${parts[1]}` : `${parts.slice(0, -1).map(human).join(' ')}: ${human(parts[parts.length - 1])}`;
   // Shares carry their % sign in every cell; a bare "km" needs no "(km)".
   const unit = unitOf(key) === 'share' ? '' : UNIT_TEXT[unitOf(key)];
-  return unit && !name.endsWith(unit) ? `${name} (${unit})` : name;
+  return unit && name !== unit && !name.endsWith(` ${unit}`) ? `${name} (${unit})` : name;
 }
 
 export function formatValue(unit: Unit, v: number): string {

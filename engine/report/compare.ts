@@ -93,7 +93,7 @@ export function compareMarkdown(cmp: Comparison): string {
   const runs = table(['run', 'from', 'seeds', 'days'], cmp.columns.map((c) => [c.label, `${c.kind} ${c.source}`, seedsText(c), [...new Set(c.reports.map((r) => r.days))].join(', ')]));
   const seeded = cmp.columns.some((c) => c.reports.length > 1);
   const wanted = (row: TargetRow) => {
-    const all = [...new Set(row.cells.filter((x) => x !== undefined).map((x) => wantedText({ name: row.name, unit: row.unit, target: x.target })))];
+    const all = [...new Set(row.cells.filter((x) => x !== undefined).map((x) => wantedText({ unit: row.unit, target: x.target })))];
     return all.length === 1 ? `${row.name} (${all[0]})` : row.name;
   };
   return [

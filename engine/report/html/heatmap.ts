@@ -2,6 +2,8 @@
  * Sites × days as coloured cells: the one chart that stays readable for a
  * city's sixty stations over a year, where sixty lines would be a tangle.
  * Cells at or above `alarm` (a station past its capacity) turn red-orange.
+ * Past MAX_COLUMNS days a cell is a week and shows its worst day, which keeps
+ * a year's report to a few megabytes and still shows every overload.
  */
 import { c, esc } from './svg.ts';
 
@@ -20,6 +22,7 @@ export interface HeatmapSpec {
   width?: number;
 }
 
+const MAX_COLUMNS = 120;
 const LOW = [247, 251, 255], HIGH = [8, 48, 107];
 const ALARM = '#D55E00';
 
@@ -28,7 +31,8 @@ function shade(t: number): string {
   return `rgb(${LOW.map((lo, i) => Math.round(lo + (HIGH[i] - lo) * k)).join(',')})`;
 }
 
-export function heatmap(spec: HeatmapSpec): string {
+export function heatmap(input: HeatmapSpec): string {
+  const spec = input.labels.length > MAX_COLUMNS ? byWeek(input) : input;
   const W = spec.width ?? 1100;
   const n = spec.labels.length;
   const rowH = Math.max(9, Math.min(22, Math.floor(420 / Math.max(1, spec.rows.length))));
@@ -61,4 +65,19 @@ export function heatmap(spec: HeatmapSpec): string {
   if (spec.alarm !== undefined) out.push(`<rect x="${c(x)}" y="6" width="14" height="12" fill="${ALARM}"/><text class="legend" x="${c(x + 18)}" y="16">≥ ${esc(spec.format(spec.alarm))}</text>`);
   out.push('</svg>');
   return out.join('');
+}
+
+/** Seven days to a column, each the largest value of its days (NaN only if all are). */
+function byWeek(spec: HeatmapSpec): HeatmapSpec {
+  const weeks = Math.ceil(spec.labels.length / 7);
+  const pick = <T>(xs: T[], w: number) => xs.slice(w * 7, w * 7 + 7);
+  return {
+    ...spec,
+    labels: Array.from({ length: weeks }, (_, w) => `week of ${pick(spec.labels, w)[0]} (worst day)`),
+    ticks: Array.from({ length: weeks }, (_, w) => pick(spec.ticks, w)[0]),
+    values: spec.values.map((row) => Array.from({ length: weeks }, (_, w) => {
+      const vals = pick(row, w).filter(Number.isFinite);
+      return vals.length > 0 ? Math.max(...vals) : NaN;
+    })),
+  };
 }

@@ -64,9 +64,10 @@ export function targetBars(targets: TargetResult[]): HBar[] {
   });
 }
 
-export function wantedText(x: Pick<TargetResult, 'name' | 'unit' | 'target'>): string {
+/** Tonnes and loads ("share of capacity": plant load, station load) are ceilings; plain shares (recycling, clearance) are floors. */
+export function wantedText(x: Pick<TargetResult, 'unit' | 'target'>): string {
   if (x.unit === 't/day') return `≤ ${x.target} t/day`;
-  return `${x.name === 'plant load' ? '≤' : '≥'} ${percent(x.target)}`;
+  return `${x.unit === 'share of capacity' ? '≤' : '≥'} ${percent(x.target)}`;
 }
 
 function targetsSection(targets: TargetResult[]): string {
