@@ -1,6 +1,7 @@
 /**
  * Page entry: opens the replay named by `?replay=URL` (what `wastetwin view`
- * links to), or one chosen with the file picker or dropped on the page.
+ * links to; read a day at a time by range requests), or one chosen with the
+ * file picker or dropped on the page.
  * Any failure is shown as a message in the page. `window.__wastetwin` exposes
  * the state tests and the benchmark read (draw calls, clock, truck positions).
  */
@@ -32,6 +33,8 @@ const hook = {
   warning: null as string | null,
   viewer,
   drawCalls: () => viewer.drawCalls,
+  triangles: () => viewer.renderer.info.render.triangles,
+  counts: () => ({ points: viewer.loaded?.h.points.x.length ?? 0, trucks: viewer.loaded?.h.trucks.length ?? 0 }),
   frames: () => viewer.frames,
   time: () => viewer.loaded?.pb.t ?? null,
   playing: () => viewer.loaded?.pb.playing ?? false,
@@ -47,13 +50,14 @@ const hook = {
 };
 (window as unknown as { __wastetwin: typeof hook }).__wastetwin = hook;
 
-async function openBlob(blob: Blob, name: string, params = new URLSearchParams()): Promise<void> {
+/** Opens what `open` returns (from a file or a URL) and plays it; any failure becomes a message in the page. */
+async function openReplay(open: () => Promise<ReplaySource>, name: string, params = new URLSearchParams()): Promise<void> {
   hook.ready = false;
   hook.error = hook.warning = null;
-  message.hidden = true;
   drop.hidden = true;
   try {
-    const source = await ReplaySource.open(blob);
+    const source = await open();
+    message.hidden = true;
     const t = params.get('t');
     await viewer.open(source, {
       t: t === null ? undefined : Number(t),
@@ -69,27 +73,12 @@ async function openBlob(blob: Blob, name: string, params = new URLSearchParams()
   }
 }
 
-async function openUrl(url: string, params: URLSearchParams): Promise<void> {
-  showMessage('info', `Loading ${url}…`);
-  let res: Response;
-  try {
-    res = await fetch(url);
-  } catch (e) {
-    showMessage('error', `Cannot fetch ${url}: ${e instanceof Error ? e.message : String(e)}`);
-    return;
-  }
-  if (!res.ok) {
-    showMessage('error', `Cannot fetch ${url}: HTTP ${res.status} ${res.statusText}`);
-    drop.hidden = false;
-    return;
-  }
-  await openBlob(await res.blob(), url, params);
-}
+const openFile = (f: File) => openReplay(() => ReplaySource.open(f), f.name);
 
 const input = $('file') as HTMLInputElement;
 input.addEventListener('change', () => {
   const f = input.files?.[0];
-  if (f) void openBlob(f, f.name);
+  if (f) void openFile(f);
   input.value = '';
 });
 window.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dragging'); });
@@ -98,10 +87,13 @@ window.addEventListener('drop', (e) => {
   e.preventDefault();
   document.body.classList.remove('dragging');
   const f = e.dataTransfer?.files[0];
-  if (f) void openBlob(f, f.name);
+  if (f) void openFile(f);
 });
 
 const params = new URLSearchParams(location.search);
 const replayUrl = params.get('replay');
-if (replayUrl) void openUrl(replayUrl, params);
+if (replayUrl) {
+  showMessage('info', `Loading ${replayUrl}…`);
+  void openReplay(() => ReplaySource.fetch(replayUrl), replayUrl, params);
+}
 else drop.hidden = false;

@@ -1,7 +1,7 @@
 /**
  * Byte offsets of the lines of a newline-delimited file, found by scanning it
- * chunk by chunk, so that a day can later be read alone (Blob.slice) and a
- * long run never has to be held in memory as one string.
+ * chunk by chunk, so that a day can later be read alone (Blob.slice, or an
+ * HTTP range request) and a long run never has to be held in memory.
  */
 const NEWLINE = 10;
 
@@ -39,9 +39,10 @@ export class LineIndexer {
   }
 }
 
-export async function indexLines(blob: Blob): Promise<LineIndex> {
+/** Indexes a stream chunk by chunk; the bytes are not kept. */
+export async function indexStream(stream: ReadableStream<Uint8Array>): Promise<LineIndex> {
   const indexer = new LineIndexer();
-  const reader = blob.stream().getReader();
+  const reader = stream.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -49,3 +50,5 @@ export async function indexLines(blob: Blob): Promise<LineIndex> {
   }
   return indexer.finish();
 }
+
+export const indexLines = (blob: Blob): Promise<LineIndex> => indexStream(blob.stream());

@@ -1,16 +1,22 @@
 /**
- * A replay opened from a Blob (a dropped file or a fetched run): the header
- * is parsed at once, each day only when asked for, so memory holds the days
- * being played, not the whole run. A file cut short still plays the days it
+ * A replay opened from a Blob (a dropped or picked file) or from a URL (a run
+ * served by `wastetwin view`): the header is parsed at once, each day only
+ * when asked for, so memory holds the days being played, not the whole run.
+ * From a URL whose server takes range requests, the file is streamed once to
+ * find where its lines start and then each day is fetched alone, so not even
+ * the bytes of the run are kept. A file cut short still plays the days it
  * holds, with a warning that says what is missing.
  */
-import { indexLines, type LineIndex } from './line-index.ts';
+import { indexLines, indexStream, type LineIndex } from './line-index.ts';
 import { parseDay, parseHeader, ReplayError } from './parse.ts';
 import type { ReplayDay, ReplayHeader } from './types.ts';
 
+/** Reads bytes [start, end) of the replay as text. */
+type ReadRange = (start: number, end: number) => Promise<string>;
+
 export class ReplaySource {
   private constructor(
-    private readonly blob: Blob,
+    private readonly read: ReadRange,
     private readonly lines: LineIndex,
     readonly header: ReplayHeader,
     /** Complete day lines in the file. */
@@ -20,15 +26,41 @@ export class ReplaySource {
   ) {}
 
   static async open(blob: Blob): Promise<ReplaySource> {
-    const lines = await indexLines(blob);
+    return ReplaySource.fromIndex(await indexLines(blob), (a, b) => blob.slice(a, b).text());
+  }
+
+  /** Fetches a replay by URL; by range requests when the server offers them, else whole as a Blob. */
+  static async fetch(url: string): Promise<ReplaySource> {
+    const res = await fetch(url);
+    if (!res.ok) throw new ReplayError(`cannot fetch ${url}: HTTP ${res.status} ${res.statusText}`);
+    if (res.headers.get('accept-ranges') !== 'bytes' || !res.body) return ReplaySource.open(await res.blob());
+    const version = res.headers.get('etag') ?? res.headers.get('last-modified');
+    const lines = await indexStream(res.body);
+    return ReplaySource.fromIndex(lines, async (a, b) => {
+      if (b <= a) return '';
+      const headers: Record<string, string> = { range: `bytes=${a}-${b - 1}` };
+      if (version) headers['if-range'] = version;
+      const part = await fetch(url, { headers });
+      if (part.status !== 206) {
+        await part.body?.cancel();
+        throw new ReplayError(part.status === 200
+          ? `${url} changed on the server since it was opened (a new run?): reload the page`
+          : `cannot fetch bytes ${a}–${b} of ${url}: HTTP ${part.status} ${part.statusText}`);
+      }
+      return part.text();
+    });
+  }
+
+  private static async fromIndex(lines: LineIndex, read: ReadRange): Promise<ReplaySource> {
     if (lines.starts.length === 0) throw new ReplayError('the file is empty: no replay header on line 1');
-    const header = parseHeader(await text(blob, lines, 0));
+    const line = (i: number) => read(lines.starts[i], lines.ends[i]);
+    const header = parseHeader(await line(0));
     let dayLines = lines.starts.length - 1;
     let cut = '';
     if (!lines.endsWithNewline && dayLines > 0) {
       // The last line may have been cut mid-write: keep it only if it parses.
       try {
-        parseDay(await text(blob, lines, dayLines), dayLines - 1);
+        parseDay(await line(dayLines), dayLines - 1);
       } catch (e) {
         dayLines -= 1;
         cut = ` (the last line stops after ${lines.ends[lines.ends.length - 1] - lines.starts[lines.starts.length - 1]} bytes)`;
@@ -38,15 +70,11 @@ export class ReplaySource {
     const days = Math.min(dayLines, header.days);
     if (days === 0) throw new ReplayError(`the replay is truncated: it holds the header but no complete day of the ${header.days} announced${cut}`);
     const warning = days < header.days ? `the replay is truncated: it holds ${days} of the ${header.days} days announced${cut}` : null;
-    return new ReplaySource(blob, lines, header, days, warning);
+    return new ReplaySource(read, lines, header, days, warning);
   }
 
   async day(d: number): Promise<ReplayDay> {
     if (!Number.isInteger(d) || d < 0 || d >= this.daysAvailable) throw new ReplayError(`day ${d} is not in this replay (days 0–${this.daysAvailable - 1})`);
-    return parseDay(await text(this.blob, this.lines, d + 1), d);
+    return parseDay(await this.read(this.lines.starts[d + 1], this.lines.ends[d + 1]), d);
   }
-}
-
-async function text(blob: Blob, lines: LineIndex, i: number): Promise<string> {
-  return blob.slice(lines.starts[i], lines.ends[i]).text();
 }

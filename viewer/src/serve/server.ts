@@ -2,6 +2,8 @@
  * (Node side.) A small static server on 127.0.0.1 for the built viewer and
  * one run folder: `/` is the app, `/run/<file>` a file of the run folder
  * (nothing outside it). The page is opened at `/?replay=run/replay.ndjson`.
+ * Files are served with byte ranges, so the page fetches one day of a long
+ * replay at a time.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -39,6 +41,15 @@ function fileUnder(root: string, urlPath: string): string | null {
   }
 }
 
+/** The one range of a `Range: bytes=a-b` header (inclusive ends), or null to send the whole file. */
+export function byteRange(header: string, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  const start = m[1] === '' ? Math.max(size - Number(m[2]), 0) : Number(m[1]);
+  const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
+}
+
 export function startViewServer(opts: { runDir: string; port: number; host?: string; distDir?: string }): Promise<ViewServer> {
   const runDir = resolve(opts.runDir);
   const dist = resolve(opts.distDir ?? DIST_DIR);
@@ -48,12 +59,17 @@ export function startViewServer(opts: { runDir: string; port: number; host?: str
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = path.startsWith('/run/') ? fileUnder(runDir, path.slice(4)) : fileUnder(dist, path === '/' ? '/index.html' : path);
     if (!file) { res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}\n`); return; }
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': statSync(file).size,
-      'cache-control': 'no-cache',
-    });
-    if (req.method === 'HEAD') res.end(); else createReadStream(file).pipe(res);
+    const st = statSync(file);
+    const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'accept-ranges': 'bytes', etag };
+    // A range is served only while the file is the one the client indexed (If-Range); else the whole new file.
+    const range = req.headers.range !== undefined && (req.headers['if-range'] === undefined || req.headers['if-range'] === etag)
+      ? byteRange(req.headers.range, st.size) : null;
+    if (range === 'unsatisfiable') { res.writeHead(416, { ...headers, 'content-range': `bytes */${st.size}` }).end(); return; }
+    if (range) {
+      res.writeHead(206, { ...headers, 'content-length': range.end - range.start + 1, 'content-range': `bytes ${range.start}-${range.end}/${st.size}` });
+    } else res.writeHead(200, { ...headers, 'content-length': st.size });
+    if (req.method === 'HEAD') res.end(); else createReadStream(file, range ?? {}).pipe(res);
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
