@@ -20,6 +20,7 @@ import { nearestOnScreen, toScreen } from './scene/picking.ts';
 import { PointsLayer } from './scene/points.ts';
 import { buildRoads } from './scene/roads.ts';
 import { SitesLayer, type SiteInfo } from './scene/sites.ts';
+import { softwareWebGl } from './scene/software-gl.ts';
 import { TrucksLayer } from './scene/trucks.ts';
 import { DetailPanel, type Selection } from './ui/detail-panel.ts';
 import { tonnes } from './ui/format.ts';
@@ -80,7 +81,7 @@ export class Viewer {
   private downY = 0;
 
   constructor(private readonly ui: ViewerElements) {
-    this.renderer = new WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+    this.renderer = new WebGLRenderer({ antialias: !softwareWebGl(), preserveDrawingBuffer: true });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
     ui.stage.appendChild(this.renderer.domElement);
     this.scene.background = new Color('#0d1117');

@@ -6,6 +6,8 @@ export interface Hook {
   error: string | null;
   warning: string | null;
   drawCalls(): number;
+  triangles(): number;
+  counts(): { points: number; trucks: number };
   frames(): number;
   time(): number | null;
   playing(): boolean;

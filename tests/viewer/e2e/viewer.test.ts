@@ -1,13 +1,14 @@
 /**
  * The viewer in a real headless Chromium: the demo scenario's replay (simulated
  * here into a temporary folder) is drawn, plays, and answers a click on a
- * truck; the draw calls do not grow with ten times more trucks; broken files
+ * truck; the draw calls do not grow when the demo gets ten times its trucks
+ * (a scenario variant simulated here too); broken files
  * give a message in the page; a file can be opened with the picker.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureViewerBuilt } from '../../../viewer/src/serve/build.ts';
@@ -31,8 +32,15 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     dir = mkdtempSync(join(tmpdir(), 'wastetwin-viewer-'));
     execFileSync(process.execPath, ['bin/wastetwin.js', 'simulate', 'scenarios/demo.json', '--out', join(dir, 'demo')], { stdio: 'ignore' });
     demoTrucks = JSON.parse(readFileSync(join(dir, 'demo', 'replay.ndjson'), 'utf8').split('\n', 1)[0]).trucks.map((t: { id: string }) => t.id);
+    // The demo with ten times its trucks: every fleet and every station's haul trucks, one day.
+    const demo = JSON.parse(readFileSync('scenarios/demo.json', 'utf8')) as { fleet: { id: string; count: number }[]; transferStations: { haul: { trucks: number } }[] };
+    const haul = new Set(demo.transferStations.map((s) => s.haul.trucks));
+    expect(haul.size).toBe(1);
+    const set: Record<string, number> = { 'transferStations[*].haul.trucks': 10 * [...haul][0] };
+    for (const f of demo.fleet) set[`fleet[${f.id}].count`] = 10 * f.count;
+    writeFileSync(join(dir, 'demo-x10.json'), JSON.stringify({ extends: resolve('scenarios/demo.json'), name: 'demo-x10', set }));
+    execFileSync(process.execPath, ['bin/wastetwin.js', 'simulate', join(dir, 'demo-x10.json'), '--days', '1', '--out', join(dir, 'demo-x10')], { stdio: 'ignore' });
     writeReplay(join(dir, 'small'), { trucks: 8 });
-    writeReplay(join(dir, 'large'), { trucks: 80 });
     writeReplay(join(dir, 'osm'), { trucks: 2, attribution: '© OpenStreetMap contributors' });
     const text = makeReplay({ trucks: 3, days: 3 });
     writeFileSync(join(dir, 'truncated.ndjson'), text.slice(0, text.length - 500));
@@ -91,20 +99,21 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     expect(await page.isVisible('#detail')).toBe(false);
   });
 
-  it('draws as many calls for ten times more trucks', async () => {
+  it('draws as many calls for the demo with ten times its trucks', async () => {
     const calls = async (run: string) => {
       await openReplay(page, base, run);
       return page.evaluate(async () => {
-        await window.__wastetwin.setTime(7 * 3600);
-        return { calls: window.__wastetwin.drawCalls(), title: document.querySelector('#title')!.textContent! };
+        await window.__wastetwin.setTime(9 * 3600);
+        return { calls: window.__wastetwin.drawCalls(), trucks: window.__wastetwin.counts().trucks };
       });
     };
-    const small = await calls('run/small/replay.ndjson');
-    const large = await calls('run/large/replay.ndjson');
-    expect(small.title).toContain('8 trucks');
-    expect(large.title).toContain('80 trucks');
-    expect(small.calls).toBeGreaterThan(5);
-    expect(large.calls).toBe(small.calls);
+    const demo = await calls('run/demo/replay.ndjson');
+    const tenfold = await calls('run/demo-x10/replay.ndjson');
+    expect(demo.trucks).toBe(demoTrucks.length);
+    expect(tenfold.trucks).toBe(10 * demoTrucks.length);
+    expect(await page.textContent('#title')).toContain(`${10 * demoTrucks.length} trucks`);
+    expect(demo.calls).toBeGreaterThan(5);
+    expect(tenfold.calls).toBe(demo.calls);
   });
 
   it('shows the OpenStreetMap attribution when the replay carries it', async () => {

@@ -1,12 +1,13 @@
 /**
- * Collection points: one InstancedMesh of short columns whose colour and
+ * Collection points: one InstancedMesh of short square columns whose colour and
  * height follow the fill (green → red, magenta when overflowing). One draw
  * call for any number of points; the update writes into the instance arrays.
  */
-import { CylinderGeometry, InstancedBufferAttribute, InstancedMesh, MeshLambertMaterial } from 'three';
+import { InstancedBufferAttribute, InstancedMesh, MeshLambertMaterial } from 'three';
 import { fillColour } from '../colour.ts';
 import type { ReplayHeader } from '../replay/types.ts';
 import { sceneX, sceneZ, writeMatrix, type Frame } from './frame.ts';
+import { openBox } from './open-box.ts';
 
 export class PointsLayer {
   readonly mesh: InstancedMesh;
@@ -17,9 +18,8 @@ export class PointsLayer {
 
   constructor(h: ReplayHeader, f: Frame) {
     const n = h.points.x.length;
-    const r = 1.7 * f.unitM;
-    const geo = new CylinderGeometry(r, r, 1, 8);
-    geo.translate(0, 0.5, 0);
+    // Square columns: a megacity's tens of thousands of points cost 10 triangles each.
+    const geo = openBox(3 * f.unitM, 3 * f.unitM);
     this.mesh = new InstancedMesh(geo, new MeshLambertMaterial({ color: '#ffffff' }), Math.max(n, 1));
     this.mesh.count = n;
     this.mesh.name = 'points';

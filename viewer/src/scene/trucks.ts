@@ -4,12 +4,13 @@
  * being driven. Two draw calls for any fleet; poses are computed into
  * preallocated arrays, so a frame allocates nothing.
  */
-import { BoxGeometry, InstancedBufferAttribute, InstancedMesh, MeshLambertMaterial } from 'three';
+import { InstancedBufferAttribute, InstancedMesh, MeshLambertMaterial } from 'three';
 import { hexColour } from '../colour.ts';
 import type { DayState } from '../replay/day-state.ts';
 import { newPose, poseAt, type Pose } from '../replay/track.ts';
 import type { ReplayHeader } from '../replay/types.ts';
 import { sceneX, sceneZ, writeMatrix, type Frame } from './frame.ts';
+import { openBox } from './open-box.ts';
 
 export class TrucksLayer {
   readonly bodies: InstancedMesh;
@@ -29,11 +30,9 @@ export class TrucksLayer {
     const u = f.unitM;
     this.bodyH = 3.5 * u;
     this.loadMaxH = 6 * u;
-    const body = new BoxGeometry(13 * u, this.bodyH, 5.5 * u);
-    body.translate(0, this.bodyH / 2, 0);
+    const body = openBox(13 * u, 5.5 * u).scale(1, this.bodyH, 1);
     // The load block is narrower than the body, so the stream colour stays visible around it.
-    const load = new BoxGeometry(8 * u, 1, 3 * u);
-    load.translate(-1.5 * u, 0.5, 0);
+    const load = openBox(8 * u, 3 * u).translate(-1.5 * u, 0, 0);
     this.bodies = new InstancedMesh(body, new MeshLambertMaterial({ color: '#ffffff' }), cap);
     this.loads = new InstancedMesh(load, new MeshLambertMaterial({ color: '#f4f1e8' }), cap);
     for (const m of [this.bodies, this.loads]) { m.count = n; m.frustumCulled = false; }
