@@ -26,7 +26,7 @@ function measure(name: string, fn: () => void, slow = false): number {
   let mean = NaN;
   new Benchmark(name, fn, slow ? { maxTime: 1, minSamples: 2, initCount: 1 } : { maxTime: 3 })
     .on('complete', (e: Benchmark.Event) => {
-      const b = e.target as Benchmark;
+      const b = e.target as unknown as Benchmark;
       if (b.error) throw b.error;
       mean = b.stats.mean * 1000;
       process.stderr.write(`  ${String(b)}\n`);
