@@ -39,7 +39,7 @@ export function register(program: Command): void {
       const bar = progressBar('routing');
       const started = performance.now();
       const tt = await (async () => { try { return await designTimetable(world, { previous, onProgress: bar.update }); } finally { bar.stop(); } })();
-      const toLonLat = await lonLatOf(world);
+      const toLonLat = lonLatOf(world);
       const router = new Router(world.graph, [...world.depots, ...world.stations].map((x) => x.node));
       const files: [string, string][] = [
         ['routes.json', JSON.stringify(routesJson(world, tt), null, 2) + '\n'],

@@ -61,7 +61,7 @@ export function carryOver(world: World, router: Router, choice: FrequencyChoice,
   const left: ServiceAssignment[] = [];
   for (const sv of unplaced) {
     if (FREQUENCIES[sv.frequency].visitsPerDay === 2) { left.push(sv); continue; }
-    let best: { line: Line; stop: LineStop; at: number; times: number[]; endS: number; changed: number; extraS: number } | null = null;
+    let best: { line: Line; stop: LineStop; at: number; times: number[]; endS: number; metres: number; changed: number; extraS: number } | null = null;
     for (const line of lines) {
       if (line.stream !== sv.stream || !sameDays(line.days, sv.days)) continue;
       const base = retimer.time(line, line.visits, payloadOf(sv.stream));
@@ -80,7 +80,7 @@ export function carryOver(world: World, router: Router, choice: FrequencyChoice,
     if (!best) { left.push(sv); continue; }
     best.line.visits.splice(best.at, 0, best.stop);
     best.line.visits.forEach((v, i) => { v.timeS = best.times[i]; });
-    lines[lines.indexOf(best.line)] = restamp(best.line, best.endS);
+    lines[lines.indexOf(best.line)] = { ...restamp(best.line, best.endS), km: Math.round(best.metres) / 1000, hours: Math.round(((best.endS - best.line.startS) / 3600) * 100) / 100 };
   }
   let changed = 0;
   for (const [stop, t] of oldTime) if (stop.timeS !== t) changed++;
@@ -97,11 +97,11 @@ function restamp(line: Line, endS = line.endS): Line {
   return { ...line, endS };
 }
 
-/** Earliest published times of a line's visits, keeping old published times where the truck is early (it waits). */
+/** Published times of a line's visits, timed as the solver times them; a stop keeps its old time unless the truck would now be more than the rounding late. */
 class Retimer {
   constructor(private readonly world: World, private readonly router: Router) {}
 
-  time(line: Line, visits: LineVisit[], payloadKg: number): { times: number[]; endS: number } | null {
+  time(line: Line, visits: LineVisit[], payloadKg: number): { times: number[]; endS: number; metres: number } | null {
     const { world, router } = this;
     const f = world.fleet[line.fleetType].spec;
     const stretch = 1 + world.scenario.collection.timetable.slackShare;
@@ -110,19 +110,22 @@ class Retimer {
     const lunchAfter = line.lunchStartS === null ? -1 : lastIndexBefore(visits, line.lunchStartS);
     const shiftEnd = (minutes(f.shiftStart) + f.shiftHours * 60) * 60;
     const depot = world.depots[world.fleet[line.fleetType].depot].node;
-    let at = depot, dep = line.startS, load = 0;
+    let at = depot, dep = line.startS, load = 0, metres = 0;
     if (lunchAfter === -1 && line.lunchStartS !== null && lunch) dep = Math.max(dep, line.lunchStartS) + lunch.minutes * 60;
     const times: number[] = [];
     for (let i = 0; i < visits.length; i++) {
       const v = visits[i];
       const node = v.kind === 'stop' ? world.points[v.point].node : world.stations[v.station].node;
       const arrive = dep + travel(at, node);
-      const published = Number.isNaN(v.timeS) || arrive > v.timeS ? Math.round(arrive / 60) * 60 : v.timeS;
+      metres += router.lengthM(at, node);
+      // Published times are rounded to the minute: an arrival within half a minute of one keeps it.
+      const published = Number.isNaN(v.timeS) || arrive > v.timeS + 30 ? Math.round(arrive / 60) * 60 : v.timeS;
       times.push(published);
       if (v.kind === 'stop') {
         load += v.loadKg;
         if (load > payloadKg + 1e-6) return null;
-        dep = Math.max(arrive, published) + f.serviceSecondsPerStop * stretch;
+        // As the solver plans: service on arrival. Real driving is faster than the stretched times, so the truck's wait for a published time costs nothing here.
+        dep = arrive + f.serviceSecondsPerStop * stretch;
       } else {
         load = 0;
         dep = arrive + world.stations[v.station].spec.serviceMinutes * 60 * stretch;
@@ -136,7 +139,7 @@ class Retimer {
     }
     if (load > 0) return null;
     const endS = Math.round((dep + travel(at, depot)) / 60) * 60;
-    return endS <= shiftEnd ? { times, endS } : null;
+    return endS <= shiftEnd ? { times, endS, metres: metres + router.lengthM(at, depot) } : null;
   }
 }
 
