@@ -18,7 +18,7 @@ import { defaultThreads } from '../../parallel/pool.ts';
 import { assemble, type VehicleStops } from './assemble.ts';
 import { asCvrp } from './cvrp.ts';
 import type { VrpInstance } from './instance.ts';
-import type { IslandProblem, IslandResult, IslandTask } from './island-task.ts';
+import { IslandHost, type IslandProblem, type IslandResult, type IslandTask } from './island-task.ts';
 import { IslandPool } from './island-pool.ts';
 import { RouteSimulator } from './route-sim.ts';
 import type { RrRoute } from './rr/ruin-recreate.ts';
@@ -54,55 +54,86 @@ export const DEFAULT_ITERATIONS = 2000;
 const INITIAL_SHARE = 0.15;
 
 export async function solve(inst: VrpInstance, opts: SolveOptions = {}): Promise<SolveResult> {
-  const t0 = performance.now();
-  const seed = String(opts.seed ?? 1);
-  const threads = Math.max(1, opts.threads ?? 1);
-  const timeOnly = opts.iterations === undefined && opts.timeSeconds !== undefined;
-  const budget = opts.iterations ?? (timeOnly ? Infinity : DEFAULT_ITERATIONS);
-  const islands = Math.max(1, opts.islands ?? (timeOnly ? threads : 4));
-  const epochs = Math.max(1, opts.epochs ?? 5);
-  const totalSeconds = opts.timeSeconds ?? Infinity;
-  const cvrp = asCvrp(inst);
-  const problem: IslandProblem = typeof cvrp === 'string' ? { kind: 'rr', inst } : { kind: 'hgs', data: cvrp };
-  const sim = new RouteSimulator(inst);
-
-  const pool = new IslandPool(problem, Math.min(threads, islands));
-  const states: IslandResult[] = [];
+  const run = new Run(inst, opts);
+  const pool = new IslandPool(run.problem, Math.min(run.threads, run.islands));
   try {
-    for (let e = 0; e < epochs; e++) {
-      const elapsed = (performance.now() - t0) / 1000;
-      // Islands beyond the thread count share a thread, so each gets a part of the epoch's wall time.
-      const perThread = Math.ceil(islands / Math.min(threads, islands));
-      const slice = Number.isFinite(totalSeconds) ? Math.max(0.05, (totalSeconds - elapsed) / (epochs - e) / perThread) : Infinity;
-      const tasks: IslandTask[] = Array.from({ length: islands }, (_, i) => ({
-        island: i,
-        seed: `${seed}:${i}`,
-        epoch: e,
-        iterations: Number.isFinite(budget) ? share(share(budget, islands, i), epochs, e) : Infinity,
-        timeSeconds: slice,
-        initialSeconds: Number.isFinite(totalSeconds) ? INITIAL_SHARE * totalSeconds / perThread : Infinity,
-        migrant: e > 0 && islands > 1 ? states[(i + islands - 1) % islands].best : null,
-      }));
-      const results = await pool.epoch(tasks);
-      results.forEach((r, i) => { states[i] = r; });
-      if (Number.isFinite(totalSeconds) && (performance.now() - t0) / 1000 >= totalSeconds) break;
-    }
+    for (let e = 0; e < run.epochs && !run.timeUp(); e++) run.record(await pool.epoch(run.tasks(e)));
   } finally {
     await pool.close();
   }
-  const done = states.reduce((a, r) => a + r.iterations, 0);
-  let bestIsland = 0;
-  states.forEach((s, i) => { if (s.cost < states[bestIsland].cost) bestIsland = i; });
-  const best = states[bestIsland].best;
-  let routes: VehicleStops[];
-  if (problem.kind === 'hgs') {
-    // Customers are numbered 1..n in the genetic search; stop k is customer k + 1.
-    const hgsRoutes = (best as number[][] | null) ?? [];
-    routes = hgsRoutes.map((r) => ({ vehicleType: 0, stops: r.map((c) => c - 1) }));
-    if (!best) routes = inst.stops.map((_, s) => ({ vehicleType: 0, stops: [s] }));
-  } else routes = (best as RrRoute[]).map((r) => ({ vehicleType: r.vehicleType, stops: r.stops }));
-  const sol = assemble(inst, sim, routes);
-  return { ...sol, method: problem.kind === 'hgs' ? 'hgs' : 'ruin-recreate', iterations: done, seconds: (performance.now() - t0) / 1000 };
+  return run.result();
+}
+
+/** `solve` in this thread, synchronously: the same result as `solve` for the same seed and iteration budget. */
+export function solveSync(inst: VrpInstance, opts: Omit<SolveOptions, 'threads'> = {}): SolveResult {
+  const run = new Run(inst, { ...opts, threads: 1 });
+  const host = new IslandHost(run.problem);
+  for (let e = 0; e < run.epochs && !run.timeUp(); e++) run.record(run.tasks(e).map((t) => host.run(t)));
+  return run.result();
+}
+
+/** The budget, the islands' tasks epoch by epoch, and the final assembly: what both entry points share. */
+class Run {
+  readonly t0 = performance.now();
+  readonly seed: string;
+  readonly threads: number;
+  readonly budget: number;
+  readonly islands: number;
+  readonly epochs: number;
+  readonly totalSeconds: number;
+  readonly problem: IslandProblem;
+  private readonly states: IslandResult[] = [];
+
+  constructor(private readonly inst: VrpInstance, opts: SolveOptions) {
+    this.seed = String(opts.seed ?? 1);
+    this.threads = Math.max(1, opts.threads ?? 1);
+    const timeOnly = opts.iterations === undefined && opts.timeSeconds !== undefined;
+    this.budget = opts.iterations ?? (timeOnly ? Infinity : DEFAULT_ITERATIONS);
+    this.islands = Math.max(1, opts.islands ?? (timeOnly ? this.threads : 4));
+    this.epochs = Math.max(1, opts.epochs ?? 5);
+    this.totalSeconds = opts.timeSeconds ?? Infinity;
+    const cvrp = asCvrp(inst);
+    this.problem = typeof cvrp === 'string' ? { kind: 'rr', inst } : { kind: 'hgs', data: cvrp };
+  }
+
+  private elapsed(): number { return (performance.now() - this.t0) / 1000; }
+
+  timeUp(): boolean { return this.states.length > 0 && this.elapsed() >= this.totalSeconds; }
+
+  tasks(e: number): IslandTask[] {
+    const { islands, epochs, budget, totalSeconds, states } = this;
+    // Islands beyond the thread count share a thread, so each gets a part of the epoch's wall time.
+    const perThread = Math.ceil(islands / Math.min(this.threads, islands));
+    const slice = Number.isFinite(totalSeconds) ? Math.max(0.05, (totalSeconds - this.elapsed()) / (epochs - e) / perThread) : Infinity;
+    return Array.from({ length: islands }, (_, i) => ({
+      island: i,
+      seed: `${this.seed}:${i}`,
+      epoch: e,
+      iterations: Number.isFinite(budget) ? share(share(budget, islands, i), epochs, e) : Infinity,
+      timeSeconds: slice,
+      initialSeconds: Number.isFinite(totalSeconds) ? (INITIAL_SHARE * totalSeconds) / perThread : Infinity,
+      migrant: e > 0 && islands > 1 ? states[(i + islands - 1) % islands].best : null,
+    }));
+  }
+
+  record(results: IslandResult[]): void {
+    results.forEach((r, i) => { this.states[i] = r; });
+  }
+
+  result(): SolveResult {
+    const { inst, states, problem } = this;
+    let bestIsland = 0;
+    states.forEach((s, i) => { if (s.cost < states[bestIsland].cost) bestIsland = i; });
+    const best = states[bestIsland].best;
+    let routes: VehicleStops[];
+    if (problem.kind === 'hgs') {
+      // Customers are numbered 1..n in the genetic search; stop k is customer k + 1.
+      routes = best ? (best as number[][]).map((r) => ({ vehicleType: 0, stops: r.map((c) => c - 1) })) : inst.stops.map((_, s) => ({ vehicleType: 0, stops: [s] }));
+    } else routes = (best as RrRoute[]).map((r) => ({ vehicleType: r.vehicleType, stops: r.stops }));
+    const sol = assemble(inst, new RouteSimulator(inst), routes);
+    const iterations = states.reduce((a, r) => a + r.iterations, 0);
+    return { ...sol, method: problem.kind === 'hgs' ? 'hgs' : 'ruin-recreate', iterations, seconds: this.elapsed() };
+  }
 }
 
 /** Part `i` of `total` cut into `parts` near-equal whole shares. */
