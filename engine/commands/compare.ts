@@ -18,20 +18,23 @@ export function register(program: Command): void {
     .option('--out <dir>', 'write compare.md and compare.html here, and the simulated runs in subfolders')
     .option('--seeds <list>', 'simulate each scenario on every seed of this comma-separated list and show the mean (min–max)', parseSeedList)
     .option('--days <n>', 'days to simulate each scenario (default: the scenario\'s)', parseIntArg('--days', 1))
-    .action(async (paths: string[], opts: { out?: string; seeds?: (number | string)[]; days?: number }) => {
+    .option('--threads <n>', 'simulations at once, each in a worker thread (default: one per core; every city world is held in memory once per thread)', parseIntArg('--threads', 1))
+    .action(async (paths: string[], opts: { out?: string; seeds?: (number | string)[]; days?: number; threads?: number }) => {
       const { existsSync, rmSync, statSync } = await import('node:fs');
       const { join } = await import('node:path');
       const { resolveArgs, runColumns, stagingDir, moveTree } = await import('../report/compare-inputs.ts');
       const { compareRuns, compareMarkdown } = await import('../report/compare.ts');
       const { compareHtml } = await import('../report/html/compare-page.ts');
       const { writeFileAtomic } = await import('../report/write-atomic.ts');
+      const { defaultThreads } = await import('../parallel/pool.ts');
       if (opts.out && existsSync(opts.out) && !statSync(opts.out).isDirectory()) throw InputError.one('--out', `${opts.out} is a file, not a folder`);
       const args = await resolveArgs(paths, opts);
       const staging = stagingDir();
       try {
         const columns = await runColumns(args, staging, {
           ...opts,
-          onRun: (label, seed, done, total) => process.stderr.write(`simulating ${label}, seed ${seed} (${done + 1} of ${total})\n`),
+          threads: opts.threads ?? defaultThreads(),
+          onProgress: (done, total) => process.stderr.write(`simulated ${done} of ${total}\n`),
         });
         const cmp = compareRuns(columns);
         const markdown = compareMarkdown(cmp);

@@ -14,12 +14,16 @@ import type { World } from '../scenario/world.ts';
 import type { CompareColumn } from './compare.ts';
 import type { ComparableReport } from './compare-figures.ts';
 import { loadWorld, runWorld } from './run.ts';
+import { runPool } from '../parallel/pool.ts';
+import type { RunTask } from './compare-worker.ts';
 
 export interface CompareOptions {
   seeds?: (number | string)[];
   days?: number;
-  /** Called before each simulation with its label, seed, and (index, total). */
-  onRun?: (label: string, seed: number | string, done: number, total: number) => void;
+  /** Simulations at once, each in its own worker thread; 1 runs them here, one after another. */
+  threads?: number;
+  /** Called after each simulation with (done, total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export type CompareArg =
@@ -83,29 +87,35 @@ const slug = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
 /**
  * Simulate the scenarios (each on every seed) into `staging` and return the
  * columns in argument order. Each run lands in `<label>/` or, with seeds,
- * `<label>/seed-<s>/`.
+ * `<label>/seed-<s>/`. With several threads the runs go to a worker pool;
+ * each run depends only on its scenario and seed, so the reports are the
+ * same bytes either way.
  */
 export async function runColumns(args: CompareArg[], staging: string, opts: CompareOptions = {}): Promise<CompareColumn[]> {
-  const total = args.reduce((a, x) => a + (x.kind === 'scenario' ? x.seeds.length : 0), 0);
-  let done = 0;
-  const columns: CompareColumn[] = [];
+  const tasks: (RunTask & { arg: CompareArg & { kind: 'scenario' } })[] = [];
   for (const arg of args) {
-    if (arg.kind === 'run') {
-      columns.push({ label: arg.label, source: arg.source, kind: 'run', reports: [arg.report] });
-      continue;
-    }
-    const reports: ComparableReport[] = [];
-    for (const [i, seed] of arg.seeds.entries()) {
-      // The first seed's world was built while checking the arguments; later seeds build their own (the city layout is seeded).
-      const world = i === 0 && arg.first ? arg.first : await loadWorld(arg.source, { days: opts.days, seed });
-      arg.first = undefined;
-      opts.onRun?.(arg.label, seed ?? world.scenario.seed, done++, total);
-      const dir = join(staging, slug(arg.label), seed === undefined ? '' : `seed-${slug(String(seed))}`);
-      reports.push(runWorld(world, dir).report);
-    }
-    columns.push({ label: arg.label, source: arg.source, kind: 'scenario', reports });
+    if (arg.kind !== 'scenario') continue;
+    for (const seed of arg.seeds) tasks.push({ arg, source: arg.source, days: opts.days, seed, dir: join(staging, slug(arg.label), seed === undefined ? '' : `seed-${slug(String(seed))}`) });
   }
-  return columns;
+  const threads = Math.min(opts.threads ?? 1, tasks.length);
+  let reports: ComparableReport[];
+  if (threads > 1) {
+    for (const t of tasks) t.arg.first = undefined; // each worker builds its own world
+    reports = await runPool<RunTask, ComparableReport>(new URL('./compare-worker.ts', import.meta.url),
+      tasks.map(({ source, days, seed, dir }) => ({ source, days, seed, dir })), { threads, onProgress: opts.onProgress });
+  } else {
+    reports = [];
+    for (const t of tasks) {
+      // The first seed's world was built while checking the arguments; later seeds build their own (the city layout is seeded).
+      const world = t.arg.first ?? await loadWorld(t.source, { days: t.days, seed: t.seed });
+      t.arg.first = undefined;
+      reports.push(runWorld(world, t.dir).report);
+      opts.onProgress?.(reports.length, tasks.length);
+    }
+  }
+  return args.map((arg) => arg.kind === 'run'
+    ? { label: arg.label, source: arg.source, kind: 'run', reports: [arg.report] }
+    : { label: arg.label, source: arg.source, kind: 'scenario', reports: reports.filter((_, i) => tasks[i].arg === arg) });
 }
 
 /** A fresh staging folder for simulated runs. */

@@ -59,26 +59,30 @@ export function compareRuns(columns: CompareColumn[]): Comparison {
   return { columns, rows, targets };
 }
 
-/** "12.3" for one value or equal values, "12.3 (11.0–13.1)" over seeds that differ. */
-export function statText(s: Stat | undefined, format: (v: number) => string): string {
+/** "12.3 %" for one value or equal values, "12.3 (11.0–13.1) %" over seeds that differ: the unit once, at the end. */
+export function statText(s: Stat | undefined, format: (v: number) => string, unit = ''): string {
   if (!s) return '–';
   const mean = format(s.mean);
   const lo = format(s.min), hi = format(s.max);
-  return s.n === 1 || lo === hi ? mean : `${mean} (${lo}–${hi})`;
+  return (s.n === 1 || lo === hi ? mean : `${mean} (${lo}–${hi})`) + unit;
 }
+
+const shareNumber = (v: number) => (v * 100).toFixed(1);
 
 export function figureText(row: Pick<CompareRow, 'unit'>, s: Stat | undefined): string {
-  return statText(s, (v) => formatValue(row.unit, v));
+  return row.unit === 'share' ? statText(s, shareNumber, ' %') : statText(s, (v) => formatValue(row.unit, v));
 }
 
-export function targetFormat(unit: string): (v: number) => string {
-  return unit.startsWith('share') ? (v) => formatValue('share', v) : (v) => `${formatValue('count', Math.round(v * 1000) / 1000)} ${unit}`;
+/** A target's figure as a number and its unit apart, so a range names the unit once. */
+export function targetFormat(unit: string): { format: (v: number) => string; unit: string } {
+  return unit.startsWith('share') ? { format: shareNumber, unit: ' %' } : { format: (v) => formatValue('count', Math.round(v * 1000) / 1000), unit: ` ${unit}` };
 }
 
 /** "✓ met 0 t/day", "✗ missed 12.3 t/day", over seeds "met 2 of 3 · 4.1 t/day (0–12.3)". */
 export function targetText(row: TargetRow, cell: TargetRow['cells'][number]): string {
   if (!cell) return '–';
-  const value = statText(cell.actual, targetFormat(row.unit));
+  const { format, unit } = targetFormat(row.unit);
+  const value = statText(cell.actual, format, unit);
   if (cell.n === 1) return `${cell.met === 1 ? '✓ met' : '✗ missed'} ${value}`;
   const mark = cell.met === cell.n ? '✓' : cell.met === 0 ? '✗' : '◐';
   return `${mark} met ${cell.met} of ${cell.n} · ${value}`;

@@ -88,6 +88,17 @@ describe('wastetwin compare', () => {
     expect(html).toMatch(/class="mark bar"/);
   });
 
+  it('worker threads give the same table and the same report.json bytes as one run after another', async () => {
+    const [one, two] = [join(dir, 'threads-1'), join(dir, 'threads-2')];
+    const r1 = await runCli(['compare', a, b, '--seeds', '3,4', '--days', '1', '--threads', '1', '--out', one]);
+    const r2 = await runCli(['compare', a, b, '--seeds', '3,4', '--days', '1', '--threads', '2', '--out', two]);
+    expect([r1.code, r2.code]).toEqual([0, 0]);
+    expect(r2.stdout.replaceAll(two, one)).toBe(r1.stdout);
+    for (const run of ['town/seed-3', 'town/seed-4', 'town-small-incinerator/seed-3', 'town-small-incinerator/seed-4']) {
+      expect(readFileSync(join(two, run, 'report.json'), 'utf8')).toBe(readFileSync(join(one, run, 'report.json'), 'utf8'));
+    }
+  });
+
   it('without --out it writes nothing and prints the table', async () => {
     const res = await runCli(['compare', a, runDir, '--days', '1']);
     expect(res.code).toBe(0);

@@ -27,7 +27,8 @@ export function compareHtml(cmp: Comparison): string {
 function targetsSection(cmp: Comparison): string {
   if (cmp.targets.length === 0) return section('targets', 'Targets', 'No run sets targets.', '');
   const charts = cmp.targets.map((row) => {
-    const format = targetFormat(row.unit);
+    const parts = targetFormat(row.unit);
+    const format = (v: number) => parts.format(v) + parts.unit;
     const share = row.unit.startsWith('share');
     const bars = cmp.columns.flatMap((c, i) => {
       const cell = row.cells[i];
