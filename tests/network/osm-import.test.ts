@@ -11,6 +11,7 @@ import { stronglyConnectedComponents } from '../../engine/network/components.ts'
 import { readNetworkFile, toNetworkFile } from '../../engine/network/network-file.ts';
 import { DEFAULT_SPEEDS_KMH } from '../../engine/network/osm/tags.ts';
 import { gz, osmXml, tempFiles } from './osm-fixture.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const DATA = new URL('../../data/osm/', import.meta.url).pathname;
 
@@ -105,5 +106,18 @@ describe('shipped extracts', () => {
     const back = readNetworkFile(DATA + 'monaco.network.json');
     expect(back.model.order).toBe(fresh.model.order);
     expect(back.model.size).toBe(fresh.model.size);
+  });
+});
+
+describe('scenarios on real roads', () => {
+  it('a scenario can point straight at an OSM extract (network.kind "osm") and its lon/lat sites are snapped', async () => {
+    const scenario = JSON.parse(readFileSync(new URL('../../scenarios/monaco.json', import.meta.url), 'utf8'));
+    scenario.network = { kind: 'osm', file: DATA + 'graphhopper-monaco.osm.gz', maxSnapM: 300 };
+    scenario.plants[1].at = { lon: 7.4220, lat: 43.7340 };
+    const f = tempFiles({ 'osm.json': JSON.stringify(scenario) });
+    const r = await runCli(['validate', f['osm.json']]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/valid — 250 collection points, \d+ road nodes/);
   });
 });
