@@ -42,6 +42,11 @@ const hook = {
   /** Stops the wall clock: the time then moves only by setTime (deterministic frames for tests). */
   freeze: () => { viewer.manualClock = true; },
   truckScreen: (id: string) => viewer.truckScreen(id),
+  /** Opens the panel of the first site of that type (or id). */
+  selectSite: (typeOrId: string) => {
+    const site = viewer.loaded?.sites.all.find((s) => s.type === typeOrId || s.id === typeOrId);
+    if (site) viewer.select({ kind: 'site', site });
+  },
   truckPose: (id: string) => {
     const l = viewer.loaded;
     const i = l ? l.h.trucks.findIndex((t) => t.id === id) : -1;

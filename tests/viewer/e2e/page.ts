@@ -13,6 +13,7 @@ export interface Hook {
   playing(): boolean;
   setTime(t: number): Promise<void>;
   freeze(): void;
+  selectSite(typeOrId: string): void;
   truckScreen(id: string): { x: number; y: number } | null;
   truckPose(id: string): { x: number; y: number; loadKg: number; state: string } | null;
 }

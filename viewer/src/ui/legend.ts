@@ -14,7 +14,8 @@ export function renderLegend(el: HTMLElement, h: ReplayHeader): void {
   el.innerHTML = `
     <h3>Collection points <small>fill</small></h3>
     <div class="scale" style="background:linear-gradient(to right, ${stops})"></div>
-    <div class="scale-labels"><span>empty</span><span>full</span><span class="over" style="color:${cssRgb(OVERFLOW_RGB)}">■ overflowing</span></div>
+    <div class="scale-labels"><span>empty</span><span>half</span><span>full</span></div>
+    <div class="over" style="color:${cssRgb(OVERFLOW_RGB)}">■ overflowing (over 100 %)</div>
     <h3>Trucks <small>colour: stream · white block: load</small></h3>
     <ul>${h.streams.map((s) => swatch(s.colour, s.id)).join('')}</ul>
     <h3>Sites <small>column: stock vs capacity</small></h3>
