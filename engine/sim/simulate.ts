@@ -12,7 +12,7 @@ import { Ledger, type Manifest } from './ledger.ts';
 import { Router } from './router.ts';
 import { NO_TRACE, type Trace } from './trace.ts';
 import { PlantState, nearestWithRoom, type PlantChooser } from './plant.ts';
-import { LpDispatch, nearestStationByTime, type DispatchSolve } from '../optimise/flows/dispatch.ts';
+import { LpDispatch, type DispatchSolve } from '../optimise/flows/dispatch.ts';
 import { StationState } from './station.ts';
 import { CollectionTruck } from './collection-truck.ts';
 import { expandFleet, type Truck } from './fleet.ts';
@@ -20,6 +20,7 @@ import { countLandfilled, newTally, sendToLandfill, type DayTally, type SimConte
 import { DemandModel, SECONDS_PER_DAY } from '../demand/model.ts';
 import { planBaseline } from '../optimise/baseline.ts';
 import { timetablePlanner } from '../optimise/timetable/planner.ts';
+import { vrpPlanner } from '../optimise/vrp/planner.ts';
 import { attachedTimetable } from '../optimise/timetable/prepared.ts';
 import type { DayPlan, PlanContext } from './plan.ts';
 import type { World } from '../scenario/world.ts';
@@ -110,7 +111,7 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
   const nearest = nearestWithRoom(plants, timeS);
   const { policy, resolve } = world.scenario.dispatch;
   const lpDispatch = !opts.choosePlant && policy === 'lp'
-    ? new LpDispatch(world, plants, { resolve, fallback: nearest, nearestStation: nearestStationByTime(world, timeS) }) : undefined;
+    ? new LpDispatch(world, plants, { resolve, fallback: nearest, roads: router }) : undefined;
   const q = new EventQueue();
   const ctx: SimContext = {
     q, world, router, ledger: new Ledger(world.scenario.output.manifests === 'all'), trace: opts.trace ?? NO_TRACE,
@@ -129,6 +130,7 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
   const timetabled = world.scenario.collection.planner === 'timetable';
   const planner: Planner = opts.planner ?? (timetabled
     ? timetablePlanner(world, trucks, attachedTimetable(world))
+    : world.scenario.collection.planner === 'vrp' ? vrpPlanner(world, trucks, router, demand)
     : (pc) => planBaseline(world, trucks, router, demand, pc));
   const residual = world.streams.findIndex((s) => s.kind === 'residual');
   const sampleS = world.scenario.output.sampleMinutes * 60;

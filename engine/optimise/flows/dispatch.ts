@@ -11,7 +11,7 @@
  *
  * The LP is solved when the scenario says: once, every day, or on the first
  * day and whenever a plant's capacity changes (an outage starts or ends) —
- * never per load. It is small (stations × plants × streams) and solved by
+ * never per load; days alike share a solve. It is small (stations × plants × streams) and solved by
  * javascript-lp-solver, which runs synchronously inside the day loop and
  * gives the same answer on every run.
  */
@@ -28,18 +28,30 @@ export type Resolve = 'once' | 'daily' | 'on-outage';
 
 export interface DispatchSolve {
   day: number;
+  /** The LP's status, or `reused` when a day alike (same capacities, demand within DEMAND_STEP) was solved before. */
   status: string;
   /** LP tonnes per day, index (station * S + stream) * plants + world plant index. */
   tonnes: Float64Array;
 }
 
+/** Road times and lengths between nodes: the simulation's router. */
+export interface Roads {
+  timeS(from: number, to: number): number;
+  lengthM(from: number, to: number): number;
+}
+
 export interface LpDispatchOptions {
   resolve: Resolve;
-  /** The station a point's stream is collected to (the planner's rule). */
-  nearestStation: (point: number, stream: number) => number;
+  roads: Roads;
   /** Decides when no LP plant takes a load easily, and for recycling residue. */
   fallback: PlantChooser;
 }
+
+/**
+ * Days alike share a solve: the day's demand is taken in steps of this
+ * share, so a year re-solved daily needs a few dozen LPs, not 365.
+ */
+export const DEMAND_STEP = 0.01;
 
 export class LpDispatch {
   readonly solves: DispatchSolve[] = [];
@@ -55,9 +67,13 @@ export class LpDispatch {
   /** kg shipped per (station, stream) today. */
   private readonly totalKg: Float64Array;
   private capacityKey = '';
+  private readonly cache = new Map<string, Float64Array>();
 
   constructor(private readonly world: World, private readonly plants: PlantState[], private readonly o: LpDispatchOptions) {
-    const { model, plantWorldIndex } = flowModelFromWorld(world, { catchments: 'stations', nearestStation: o.nearestStation });
+    const { model, plantWorldIndex } = flowModelFromWorld(world, {
+      catchments: 'stations', nearestStation: nearestStationByTime(world, o.roads),
+      siteKm: (a, b) => (Number.isFinite(o.roads.timeS(a, b)) ? o.roads.lengthM(a, b) / 1000 : Infinity),
+    });
     // Collection is already decided: a station's intake limit must not push its catchment to landfill in the LP.
     const all = model.catchments.reduce((a, c) => a + c.tonnesPerDay.reduce((x, y) => x + y, 0), 0);
     this.base = { ...model, stations: model.stations.map((t) => ({ ...t, capacityTonnesPerDay: Math.max(t.capacityTonnesPerDay, 2 * all + 1) })) };
@@ -87,11 +103,20 @@ export class LpDispatch {
     const due = this.solves.length === 0 || this.o.resolve === 'daily' || (this.o.resolve === 'on-outage' && key !== this.capacityKey);
     if (!due) return;
     this.capacityKey = key;
-    this.solve(day);
+    const factor = Math.round(this.demand.dayFactor(day) / this.meanFactor / DEMAND_STEP) * DEMAND_STEP;
+    const cacheKey = `${factor.toFixed(6)}|${key}`;
+    const known = this.cache.get(cacheKey);
+    if (known) {
+      this.target = known;
+      this.solves.push({ day, status: 'reused', tonnes: known });
+      return;
+    }
+    this.solve(day, factor);
+    this.cache.set(cacheKey, this.target);
   }
 
-  private solve(day: number): void {
-    const m = scaleDemand(this.base, this.demand.dayFactor(day) / this.meanFactor);
+  private solve(day: number, factor: number): void {
+    const m = scaleDemand(this.base, factor);
     m.plants = m.plants.map((p, i) => ({
       ...p, capacityTonnesPerDay: capacityKgOnDay(this.world.plants[this.plantWorldIndex[i]].spec, day) / 1000, outageDays: [], lineOutages: [],
     }));
@@ -132,15 +157,21 @@ export class LpDispatch {
   };
 }
 
-/** The collection planner's rule: a point's stream goes to the accepting station nearest by road time (first on ties). */
-export function nearestStationByTime(world: World, timeS: (from: number, to: number) => number): (point: number, stream: number) => number {
+/**
+ * The collection planner's rule: a point's stream goes to the accepting
+ * station nearest by road time (first on ties). Times of the last point asked
+ * are kept, as the streams of a point are asked one after another.
+ */
+export function nearestStationByTime(world: World, roads: Pick<Roads, 'timeS'>): (point: number, stream: number) => number {
+  const times = new Float64Array(world.stations.length);
+  let last = -1;
   return (p, s) => {
-    let best = -1, bestT = Infinity;
-    world.stations.forEach((st, i) => {
-      if (!st.streamMask[s]) return;
-      const t = timeS(world.points[p].node, st.node);
-      if (best < 0 || t < bestT) { bestT = t; best = i; }
-    });
+    if (p !== last) {
+      world.stations.forEach((st, i) => { times[i] = roads.timeS(world.points[p].node, st.node); });
+      last = p;
+    }
+    let best = -1;
+    world.stations.forEach((st, i) => { if (st.streamMask[s] && (best < 0 || times[i] < times[best])) best = i; });
     return best;
   };
 }

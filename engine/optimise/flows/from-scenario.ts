@@ -25,6 +25,8 @@ export interface FromWorldOptions {
   catchments?: 'districts' | 'points' | 'stations';
   /** With `stations`: the station a point's stream goes to; default the nearest by road time from the stations. */
   nearestStation?: (point: number, stream: number) => number;
+  /** Road km between two sites (stations, plants, landfills), where the caller has them already (the simulation's router); default a Dijkstra run per site. */
+  siteKm?: (from: number, to: number) => number;
   /** Per tonne-km of haul (station → plant); the scenario gives no haul cost. Default 0.5. */
   haulPerTonneKm?: number;
   /** Per tonne-km of collection; default from the fleet's cost per km (there and back, full truck). */
@@ -66,9 +68,10 @@ export function flowModelFromWorld(world: World, o: FromWorldOptions = {}): Scen
   const treatment = world.plants.map((p, i) => ({ p, i })).filter((e) => e.p.spec.type !== 'landfill');
   const landfills = world.plants.filter((p) => p.spec.type === 'landfill');
   const plantNodes = treatment.map((e) => e.p.node);
-  const nearestLandfillKm = (node: number) => landfills.length === 0 ? 0 : Math.min(...kmFrom(node, landfills.map((l) => l.node)));
-  const stationPlantKm = world.stations.map((t) => kmFrom(t.node, plantNodes));
-  const plantPlantKm = treatment.map((e) => kmFrom(e.p.node, plantNodes));
+  const siteKm = o.siteKm ? (node: number, targets: number[]) => targets.map((t) => o.siteKm!(node, t)) : kmFrom;
+  const nearestLandfillKm = (node: number) => landfills.length === 0 ? 0 : Math.min(...siteKm(node, landfills.map((l) => l.node)));
+  const stationPlantKm = world.stations.map((t) => siteKm(t.node, plantNodes));
+  const plantPlantKm = treatment.map((e) => siteKm(e.p.node, plantNodes));
   const residual = world.streams.findIndex((st) => st.kind === 'residual');
 
   const plants: FlowPlant[] = treatment.map(({ p }) => {
