@@ -34,7 +34,7 @@ export function targetTable(targets: TargetResult[]): string {
 /** Landfill and plant load are ceilings; recycling and clearance are floors. */
 function wanted(x: TargetResult): string {
   if (x.unit === 't/day') return `≤ ${x.target} t/day`;
-  return `${x.name === 'plant load' ? '≤' : '≥'} ${pct(x.target)}`;
+  return `${x.name.endsWith(' load') ? '≤' : '≥'} ${pct(x.target)}`;
 }
 
 export function outageTable(outages: OutageImpact[]): string {
