@@ -72,6 +72,15 @@ describe('OSM import of a hand-drawn extract', () => {
     const e = slow.offsets[slow.keys.indexOf('1')];
     expect(slow.timeS[e]).toBeCloseTo(slow.lengthM[e] / (10 / 3.6), 6);
   });
+
+  it('round-trips through the imported network file, where speeds can still be overridden by class', async () => {
+    const f = tempFiles({ 'town.network.json': JSON.stringify(toNetworkFile(loaded.model, loaded.origin, loaded.report, 'town.osm')) });
+    const back = await loadRoadFile(f['town.network.json']);
+    expect(back.report).toEqual(loaded.report);
+    expect(back.model.edges().sort()).toEqual(loaded.model.edges().sort());
+    const slow = await loadRoadFile(f['town.network.json'], { speedsKmh: { residential: 10, tertiary: 20 } });
+    slow.model.forEachEdge((_k, a) => expect(a.speedKmh).toBe(a.highway === 'residential' ? 10 : 20));
+  });
 });
 
 describe('shipped extracts', () => {
