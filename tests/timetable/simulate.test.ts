@@ -10,7 +10,11 @@ import { dayKpi, totalKpis } from '../../engine/report/kpis.ts';
 import type { World } from '../../engine/scenario/world.ts';
 import { expandFleet } from '../../engine/sim/fleet.ts';
 import { simulate } from '../../engine/sim/simulate.ts';
-import { timetableWorld } from './fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.ts';
+import { writeTemp } from '../helpers/scenarios.ts';
+import { timetableScenario, timetableWorld } from './fixtures.ts';
 
 let world: World;
 let tt: Design;
@@ -66,4 +70,15 @@ describe('simulating a timetable', () => {
     expect(k.missedStops).toBe(result.days[0].dueBins - result.days[0].servedBins);
     expect(k.trucksUsed).toBeGreaterThan(0);
   });
+
+  it('runs from the command line when the scenario says planner "timetable", with the timetable KPIs in report.json', async () => {
+    const { file, dir } = writeTemp(timetableScenario((s) => { s.fleet[0].count = 4; s.fleet[1].count = 4; }));
+    const res = await runCli(['simulate', file, '--out', join(dir, 'run')]);
+    expect(res.code).toBe(0);
+    const total = JSON.parse(readFileSync(join(dir, 'run', 'report.json'), 'utf8')).kpis.total;
+    expect(total.scheduledStops).toBeGreaterThan(0);
+    expect(typeof total.onTimeRate).toBe('number');
+    for (const k of ['missedStops', 'lateStops', 'trucksUsed', 'overflowEvents']) expect(typeof total[k]).toBe('number');
+    for (const k of ['km', 'hours', 'overtimeHours', 'extraUnloads']) expect(typeof total.collection[k]).toBe('number');
+  }, 120_000);
 });
