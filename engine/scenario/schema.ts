@@ -81,6 +81,8 @@ export const GeneratedPoints = z.strictObject({
     count: z.number().int().min(1),
     totalPopulation: positive,
     binCapacityKg: BinCapacities,
+    scaleBinsByPopulation: z.boolean().default(false)
+      .describe('bigger compounds get more bins: capacity in proportion to the population served, binCapacityKg being that of a point of average population'),
   }),
 });
 export const ListedPoint = z.strictObject({

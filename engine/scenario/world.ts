@@ -163,6 +163,6 @@ function generatePoints(s: Scenario, g: RoadGraph, usable: (v: number) => boolea
     node: v, x: g.x[v], y: g.y[v],
     population: (gen.totalPopulation * weights[i]) / total,
     district: districtOf(v, g.x[v], g.y[v]),
-    binCapacityKg: binCapacityKg.slice(),
+    binCapacityKg: gen.scaleBinsByPopulation ? binCapacityKg.map((kg) => (kg * weights[i] * gen.count) / total) : binCapacityKg.slice(),
   }));
 }
