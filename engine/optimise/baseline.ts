@@ -27,7 +27,7 @@ export function dueBins(world: World, demand: DemandModel, ctx: PlanContext): Ui
   for (let p = 0; p < world.points.length; p++) {
     for (let s = 0; s < S; s++) {
       const cap = world.points[p].binCapacityKg[s];
-      if (cap <= 0) continue;
+      if (cap <= 0 || (ctx.streams && !ctx.streams[s])) continue;
       const expected = demand.expectedKg(p, s, ctx.day);
       const waiting = ctx.waitingKg[p * S + s];
       if (expected <= 0 && waiting <= 0) continue;

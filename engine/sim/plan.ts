@@ -31,4 +31,6 @@ export interface PlanContext {
   day: number;
   /** kg waiting at each bin (content + overflow) when the plan is made, index p * S + s. */
   waitingKg: Float64Array;
+  /** 1 for the streams to plan today (index s); absent: every stream. */
+  streams?: Uint8Array;
 }

@@ -23,6 +23,7 @@ import { timetablePlanner } from '../optimise/timetable/planner.ts';
 import { attachedTimetable } from '../optimise/timetable/prepared.ts';
 import type { DayPlan, PlanContext } from './plan.ts';
 import type { World } from '../scenario/world.ts';
+import { freezeRoutes, planFixedDay, type FixedRoutes } from './fixed-routes.ts';
 import { assertMassBalance, type Holdings } from './mass-balance.ts';
 
 export { MassBalanceError, MASS_BALANCE_TOLERANCE_KG } from './mass-balance.ts';
@@ -143,7 +144,7 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
   const result: RunResult = { days: [], manifestCount: 0, vehicles, maxAbsErrorKg: 0, ...(lpDispatch ? { dispatchSolves: lpDispatch.solves } : {}) };
   const keepDays = opts.keepDays ?? true;
   const takeSamples = opts.samples ?? true;
-  let fixedPlan: DayPlan | undefined;
+  let fixed: FixedRoutes | undefined;
   const generatedBefore = new Float64Array(S);
   let overflowBefore = 0;
 
@@ -158,9 +159,11 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
 
     const waitingKg = new Float64Array(P * S);
     for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) waitingKg[p * S + s] = ctx.bins.waitingKg(p, s);
-    const plan = fixedPlan ? { ...fixedPlan, day } : planner({ day, waitingKg });
+    const plan = fixed
+      ? planFixedDay(fixed, { day, waitingKg }, (free, pc) => planBaseline(world, free, router, demand, pc))
+      : planner({ day, waitingKg });
     // A timetable already repeats week by week; `once` freezes other planners' first day.
-    if (world.scenario.collection.replan === 'once' && !timetabled) fixedPlan = plan;
+    if (world.scenario.collection.replan === 'once' && !timetabled && !fixed) fixed = freezeRoutes(world, trucks, plan);
     for (const route of plan.routes) collectors[route.truck].start(route, dayStart);
     for (const st of stations) st.scheduleDay(day);
 
