@@ -11,6 +11,8 @@ interface FlowsOptions {
   landfill: boolean;
   haulCost?: number;
   currency: string;
+  candidates?: string;
+  budget?: number;
 }
 
 /** `3%/year`, `3%` or `0.03`. */
@@ -57,6 +59,8 @@ export function register(program: Command): void {
     .option('--no-landfill', 'forbid landfill (refused if the plan cannot place every tonne)')
     .option('--haul-cost <perTonneKm>', 'haul cost per tonne-km, station → plant (default 0.5)', parseNonNegative('--haul-cost'))
     .option('--currency <symbol>', 'currency symbol for costs', '¥')
+    .option('--candidates <file>', 'capacity choice (mixed-integer, HiGHS): a JSON list of {id, kind: "plant"|"station", site, addTonnesPerDay, cost}; the least-cost set that keeps landfill at zero')
+    .option('--budget <amount>', 'with --candidates: the most the chosen candidates may cost', parseNonNegative('--budget'))
     .option('--json', 'print the answer as JSON')
     .action(async (file: string, opts: FlowsOptions) => {
       const { readScenario } = await import('../scenario/read.ts');
@@ -66,6 +70,14 @@ export function register(program: Command): void {
       const { model, baseYear } = flowModelFromWorld(world, {
         catchments: opts.catchments, multiDay: opts.multiDay, landfillAllowed: opts.landfill, haulPerTonneKm: opts.haulCost,
       });
+      if (opts.candidates) {
+        const { readCandidates } = await import('../optimise/flows/candidates.ts');
+        const { chooseCapacity } = await import('../optimise/flows/siting.ts');
+        const { sitingText } = await import('../optimise/flows/report.ts');
+        const answer = await chooseCapacity(model, readCandidates(opts.candidates), { budget: opts.budget });
+        process.stdout.write(opts.json ? JSON.stringify(answer, null, 2) + '\n' : sitingText(answer, { currency: opts.currency, budget: opts.budget }) + '\n');
+        return;
+      }
       if (opts.growth !== undefined || opts.years) {
         const { growthStudy } = await import('../optimise/flows/growth.ts');
         const { growthText } = await import('../optimise/flows/report.ts');

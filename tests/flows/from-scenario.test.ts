@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readScenario } from '../../engine/scenario/read.ts';
@@ -67,5 +70,20 @@ describe('flow model from a scenario', async () => {
     }
     expect(code).toBe(2);
     expect(err).toContain('stream residual');
+  });
+
+  it('`wastetwin flows --candidates` picks the cheapest enlargement that ends landfill, within the budget', () => {
+    // The incinerator takes 25 t/day of about 31: +10 t/day suffices, +20 is dearer.
+    const file = join(mkdtempSync(join(tmpdir(), 'wastetwin-')), 'candidates.json');
+    writeFileSync(file, JSON.stringify([
+      { id: 'INC+10', kind: 'plant', site: 'INC', addTonnesPerDay: 10, cost: 5e6 },
+      { id: 'INC+20', kind: 'plant', site: 'INC', addTonnesPerDay: 20, cost: 8e6 },
+    ]));
+    const text = execFileSync(process.execPath, [bin, 'flows', fixture, '--candidates', file, '--budget', '6000000'], { encoding: 'utf8' });
+    expect(text).toContain('- INC+10: plant INC +10.0 t/day for ¥5,000,000');
+    expect(text).not.toContain('INC+20');
+    expect(text).toContain('Landfill: none.');
+    const short = execFileSync(process.execPath, [bin, 'flows', fixture, '--candidates', file, '--budget', '1000'], { encoding: 'utf8' });
+    expect(short).toMatch(/Zero landfill is out of reach within the budget: this choice leaves the least, \d+\.\d t\/day/);
   });
 });

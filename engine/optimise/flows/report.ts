@@ -3,6 +3,7 @@ import { fmt } from './binding.ts';
 import type { FlowModel } from './model.ts';
 import type { FlowSolution } from './solve.ts';
 import type { GrowthStudy } from './growth.ts';
+import type { SitingAnswer } from './siting.ts';
 
 const SOLVER_NAMES = { jsl: 'javascript-lp-solver', highs: 'HiGHS' };
 
@@ -70,5 +71,17 @@ export function growthText(g: GrowthStudy): string {
   out.push(g.firstFailingYear === null
     ? `The planned capacity suffices in every year to ${g.years[g.years.length - 1].year}.`
     : `First year the planned capacity no longer suffices: ${g.firstFailingYear}.`);
+  return out.join('\n');
+}
+
+export function sitingText(a: SitingAnswer, o: { currency: string; budget?: number }): string {
+  const cur = o.currency;
+  const out: string[] = [];
+  out.push(`Capacity choice (HiGHS mixed-integer${a.proven ? ', optimal proven' : ', best found within the time limit'})${o.budget !== undefined ? ` within a budget of ${cur}${fmt(o.budget)}` : ''}:`);
+  if (a.chosen.length === 0) out.push('  nothing to add');
+  for (const c of a.chosen) out.push(`  - ${c.id}: ${c.kind} ${c.site} +${fmt(c.addTonnesPerDay)} t/day for ${cur}${fmt(c.cost)}`);
+  out.push(`Capital cost ${cur}${fmt(a.capitalCost)}; flows then cost ${cur}${fmt(a.flowCostPerDay)} a day.`);
+  out.push(a.zeroLandfill ? 'Landfill: none.'
+    : `Zero landfill is out of reach${o.budget !== undefined ? ' within the budget' : ' with these candidates'}: this choice leaves the least, ${a.landfillTonnesPerDay.toFixed(1)} t/day.`);
   return out.join('\n');
 }
