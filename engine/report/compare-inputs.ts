@@ -15,7 +15,7 @@ import type { CompareColumn } from './compare.ts';
 import type { ComparableReport } from './compare-figures.ts';
 import { loadWorld, runWorld } from './run.ts';
 import { runPool } from '../parallel/pool.ts';
-import type { RunTask } from './compare-worker.ts';
+import type { RunResult, RunTask } from './compare-worker.ts';
 
 export interface CompareOptions {
   seeds?: (number | string)[];
@@ -101,8 +101,11 @@ export async function runColumns(args: CompareArg[], staging: string, opts: Comp
   let reports: ComparableReport[];
   if (threads > 1) {
     for (const t of tasks) t.arg.first = undefined; // each worker builds its own world
-    reports = await runPool<RunTask, ComparableReport>(new URL('./compare-worker.ts', import.meta.url),
+    const results = await runPool<RunTask, RunResult>(new URL('./compare-worker.ts', import.meta.url),
       tasks.map(({ source, days, seed, dir }) => ({ source, days, seed, dir })), { threads, onProgress: opts.onProgress });
+    const problems = results.flatMap((r, i) => ('problems' in r ? r.problems.map((p) => ({ ...p, path: `${tasks[i].source} (seed ${tasks[i].seed}) ${p.path}` })) : []));
+    if (problems.length > 0) throw new InputError(problems);
+    reports = results.map((r) => (r as { report: ComparableReport }).report);
   } else {
     reports = [];
     for (const t of tasks) {

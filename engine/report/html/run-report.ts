@@ -74,7 +74,7 @@ function targetsSection(targets: TargetResult[]): string {
   if (targets.length === 0) return section('targets', 'Targets', 'The scenario sets no targets.', '');
   const rows = targets.map((x) => [x.name, wantedText(x), x.unit.startsWith('share') ? percent(x.actual) : `${x.actual} ${x.unit}`,
     { html: x.met ? '<span class="met">met</span>' : '<span class="missed">MISSED</span>' }, x.note]);
-  return section('targets', 'Targets met and missed', 'Landfill and clearance are judged on the worst day, recycling over the whole run, plant load on the busiest plant-day.',
+  return section('targets', 'Targets met and missed', 'Each target is judged as its last column says: landfill and clearance on the worst day, recycling over the whole run, loads on the busiest site-day.',
     hbarChart({ title: 'Targets: the run against what the scenario asks', bars: targetBars(targets), format: (v) => num(v, 2) }) +
     htmlTable(['target', 'wanted', 'actual', 'result', 'judged on'], rows));
 }
