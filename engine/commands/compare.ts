@@ -13,7 +13,7 @@ function parseSeedList(v: string): (number | string)[] {
 export function register(program: Command): void {
   program
     .command('compare')
-    .description('put runs side by side: each argument is a run folder (holding report.json) or a scenario file, simulated on the spot')
+    .description('put runs side by side: each argument is a run folder (holding report.json, shown as it is) or a scenario file, simulated on the spot (--seeds and --days apply to these)')
     .argument('<runs...>', 'run folders and/or scenario files')
     .option('--out <dir>', 'write compare.md and compare.html here, and the simulated runs in subfolders')
     .option('--seeds <list>', 'simulate each scenario on every seed of this comma-separated list and show the mean (min–max)', parseSeedList)
