@@ -80,3 +80,20 @@ describe('a designed timetable', () => {
     expect(JSON.stringify(again.lines)).toBe(JSON.stringify(tt.lines));
   }, 120_000);
 });
+
+describe('a fleet too short for the day patterns', () => {
+  it('gets fewer, fuller lines: small patterns fold into daily service, never less often than the rule asks', async () => {
+    const short = await timetableWorld((s) => { s.fleet[0].count = 2; s.fleet[1].count = 2; });
+    const tt = await designTimetable(short);
+    short.fleet.forEach((f, ft) => expect(tt.trucksNeeded[ft], f.spec.id).toBeLessThanOrEqual(f.spec.count));
+    expect(tt.violations).toEqual([]);
+    const { chooseFrequencies, maxGapDays } = await import('../../engine/optimise/timetable/frequency.ts');
+    const { DemandModel } = await import('../../engine/demand/model.ts');
+    const rule = chooseFrequencies(short, new DemandModel(short), short.scenario.collection.timetable.frequencies);
+    const S = short.streams.length;
+    for (const sv of tt.services) {
+      const asked = FREQUENCIES[rule.frequency[sv.point * S + sv.stream]];
+      expect(maxGapDays(sv.days)).toBeLessThanOrEqual(maxGapDays(asked.phases[0]));
+    }
+  }, 120_000);
+});

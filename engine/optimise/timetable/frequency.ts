@@ -49,6 +49,8 @@ export interface FrequencyChoice {
   /** Bins that overflow beyond the stated chance even at the most frequent allowed service. */
   shortfalls: { point: number; stream: number; needKg: number; binKg: number }[];
   quantileByStream: number[];
+  /** Planned kg at a visit of bin i (index p * S + s) on frequency fi. */
+  needKg: (i: number, fi: number) => number;
 }
 
 /** Share of a day's waste a twice-daily bin may gather between visits, given the visit windows (quarters at each end of the shift). */
@@ -90,6 +92,12 @@ export function chooseFrequencies(world: World, demand: DemandModel, allowed: re
     const start = minutes(fleet.spec.shiftStart) * 60;
     return twiceDailyShare(demand, start, start + fleet.spec.shiftHours * 3600);
   });
+  const needKg = (i: number, fi: number) => {
+    const f = FREQUENCIES[fi], s = i % S, base = demand.baseKgPerDay[i], gap = maxGapDays(f.phases[0]);
+    return f.visitsPerDay === 2
+      ? accumulatedQuantileKg(base * peak[1] * shareOf[s], cv, 1, quantileByStream[s])
+      : accumulatedQuantileKg(base * peak[gap], cv, gap, quantileByStream[s]);
+  };
   const frequency = new Int8Array(P * S).fill(-1);
   const visitKg = new Float64Array(P * S);
   const shortfalls: FrequencyChoice['shortfalls'] = [];
@@ -100,10 +108,8 @@ export function chooseFrequencies(world: World, demand: DemandModel, allowed: re
       const base = demand.baseKgPerDay[i];
       if (bin <= 0 || base <= 0) continue;
       let chosen = -1, kg = 0;
-      for (const { f, i: fi } of candidates) {
-        const need = f.visitsPerDay === 2
-          ? accumulatedQuantileKg(base * peak[1] * shareOf[s], cv, 1, quantileByStream[s])
-          : accumulatedQuantileKg(base * peak[maxGapDays(f.phases[0])], cv, maxGapDays(f.phases[0]), quantileByStream[s]);
+      for (const { i: fi } of candidates) {
+        const need = needKg(i, fi);
         chosen = fi; kg = need;
         if (need <= bin) break;
       }
@@ -112,5 +118,5 @@ export function chooseFrequencies(world: World, demand: DemandModel, allowed: re
       if (kg > bin) shortfalls.push({ point: p, stream: s, needKg: kg, binKg: bin });
     }
   }
-  return { frequency, visitKg, shortfalls, quantileByStream };
+  return { frequency, visitKg, shortfalls, quantileByStream, needKg };
 }

@@ -15,7 +15,7 @@ import type { World } from '../../scenario/world.ts';
 import { expandFleet, payloadKg, type Truck } from '../../sim/fleet.ts';
 import { Router } from '../../sim/router.ts';
 import { buildGroupLines, type BuildContext, type Group } from './build.ts';
-import { chooseFrequencies, FREQUENCIES } from './frequency.ts';
+import { chooseFrequencies, FREQUENCIES, type FrequencyChoice } from './frequency.ts';
 import { assignPhases } from './phases.ts';
 import { attachTimetable } from './prepared.ts';
 import { carryOver } from './replan.ts';
@@ -60,15 +60,17 @@ export async function designTimetable(world: World, opts: DesignOptions = {}): P
     const r = carryOver(world, router, choice, services, opts.previous, payloadOf);
     kept = r.lines; toRoute = r.unplaced; services = r.services; stability = r.stability;
   }
-  const groups = groupServices(world, toRoute, tto.maxStopsPerSolve, new Set(kept.map((l) => l.id.replace(/-\d+$/, ''))));
-  const lines: Line[] = [...kept];
-  const violations: string[] = [];
+  const taken = new Set(kept.map((l) => l.id.replace(/-\d+$/, '')));
+  const groups = groupServices(world, toRoute, tto.maxStopsPerSolve, taken);
+  const built = new Map<string, Built>();
+  const route = async (g: Group) => built.set(g.key, { group: g, ...(await buildGroupLines(ctx, g, `${world.scenario.seed}/timetable/${g.key}`)) });
   for (const [k, g] of groups.entries()) {
-    const built = await buildGroupLines(ctx, g, `${world.scenario.seed}/timetable/${g.key}`);
-    lines.push(...built.lines);
-    violations.push(...built.violations);
+    await route(g);
     opts.onProgress?.(k + 1, groups.length);
   }
+  if (!opts.previous) await foldIntoDaily(world, choice, built, taken, route);
+  const lines: Line[] = [...kept, ...[...built.values()].flatMap((b) => b.lines)];
+  const violations = [...built.values()].flatMap((b) => b.violations);
   if (stability) stability.added += toRoute.length;
   lines.sort((a, b) => a.id.localeCompare(b.id));
   const trucksNeeded = assignTrucks(lines, world.fleet.length);
@@ -78,6 +80,38 @@ export async function designTimetable(world: World, opts: DesignOptions = {}): P
     }
   }
   return { lines, services, quantileByStream: choice.quantileByStream, shortfalls: choice.shortfalls, violations, stability, trucksNeeded };
+}
+
+interface Built { group: Group; lines: Line[]; violations: string[] }
+
+/**
+ * A fleet too short for its lines (a truck runs one line a day, and small
+ * day patterns make short lines): fold the smallest less-than-daily group of
+ * that fleet's streams into daily service — more often than its bins need,
+ * never less — and route the daily bins again, until the fleet suffices.
+ */
+async function foldIntoDaily(world: World, choice: FrequencyChoice, built: Map<string, Built>, taken: Set<string>, route: (g: Group) => Promise<unknown>): Promise<void> {
+  const daily = FREQUENCIES.findIndex((f) => f.name === 'daily');
+  if (!world.scenario.collection.timetable.frequencies.includes('daily')) return;
+  const S = world.streams.length;
+  const hours = (b: Built) => b.lines.reduce((a, l) => a + l.hours, 0);
+  for (;;) {
+    const lines = [...built.values()].flatMap((b) => b.lines.map((l) => ({ ...l })));
+    const needed = assignTrucks(lines, world.fleet.length);
+    const short = world.fleet.findIndex((f, ft) => needed[ft] > f.spec.count);
+    if (short < 0) return;
+    const small = [...built.values()].filter((b) => b.group.frequency > daily && b.lines.some((l) => l.fleetType === short))
+      .sort((a, b) => hours(a) - hours(b) || a.group.key.localeCompare(b.group.key))[0];
+    if (!small) return;
+    const s = small.group.stream;
+    const merged = [...built.values()].filter((b) => b === small || (b.group.frequency === daily && b.group.stream === s));
+    const services = merged.flatMap((b) => b.group.services);
+    for (const b of merged) { built.delete(b.group.key); taken.delete(b.group.key); }
+    for (const sv of small.group.services) {
+      Object.assign(sv, { frequency: daily, phase: 0, days: FREQUENCIES[daily].phases[0], visitKg: choice.needKg(sv.point * S + s, daily) });
+    }
+    for (const g of groupServices(world, services, world.scenario.collection.timetable.maxStopsPerSolve, taken)) await route(g);
+  }
 }
 
 /** Design the timetable a run with `collection.planner: "timetable"` needs and attach it to the world. */
