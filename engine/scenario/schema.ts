@@ -178,8 +178,8 @@ export const TimetableOptions = z.strictObject({
 }).prefault({});
 
 export const Collection = z.strictObject({
-  /** How routes are made: `baseline` is the built-in sweep planner; `timetable` runs fixed bus-style lines (see `timetable`). */
-  planner: z.enum(['baseline', 'timetable']).default('baseline'),
+  /** How routes are made: `baseline` is the built-in sweep planner; `timetable` runs fixed bus-style lines (see `timetable`); `vrp` routes each day with the routing solver (per stream and station catchment, reloads at the station). */
+  planner: z.enum(['baseline', 'timetable', 'vrp']).default('baseline'),
   /** `daily`: a new plan every morning from the bins as they stand; `once`: fixed routes planned on day 0 and run every day. */
   replan: z.enum(['daily', 'once']).default('daily'),
   /** A bin is due when its fill reaches this share, or if it would overflow before the next day; 0: every bin every day. */

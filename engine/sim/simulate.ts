@@ -20,6 +20,7 @@ import { countLandfilled, newTally, sendToLandfill, type DayTally, type SimConte
 import { DemandModel, SECONDS_PER_DAY } from '../demand/model.ts';
 import { planBaseline } from '../optimise/baseline.ts';
 import { timetablePlanner } from '../optimise/timetable/planner.ts';
+import { vrpPlanner } from '../optimise/vrp/planner.ts';
 import { attachedTimetable } from '../optimise/timetable/prepared.ts';
 import type { DayPlan, PlanContext } from './plan.ts';
 import type { World } from '../scenario/world.ts';
@@ -130,6 +131,7 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
   const timetabled = world.scenario.collection.planner === 'timetable';
   const planner: Planner = opts.planner ?? (timetabled
     ? timetablePlanner(world, trucks, attachedTimetable(world))
+    : world.scenario.collection.planner === 'vrp' ? vrpPlanner(world, trucks, router, demand)
     : (pc) => planBaseline(world, trucks, router, demand, pc));
   const residual = world.streams.findIndex((s) => s.kind === 'residual');
   const sampleS = world.scenario.output.sampleMinutes * 60;

@@ -87,7 +87,48 @@ export class RuinRecreate {
         if (cost < bestCost - 1e-9) { best = current.map((r) => ({ ...r, stops: r.stops.slice() })); bestCost = cost; }
       }
     }
+    for (const r of best) this.polish(r);
     return best.filter((r) => r.stops.length > 0).map((r) => ({ vehicleType: r.vehicleType, stops: r.stops }));
+  }
+
+  /**
+   * Or-opt within a route until no move helps: move a string of 1–3 stops
+   * elsewhere in its route. Candidates are screened by the change in matrix
+   * distance and confirmed by the timetable (unloads and lunch move with the
+   * stops), so only improvements of the penalised cost are kept.
+   */
+  private polish(r: Route): void {
+    const L = this.L, dist = this.inst.distance, loc = this.stopLoc;
+    const v = this.inst.vehicleTypes[r.vehicleType];
+    const home = this.inst.depots[v.startDepot].location, end = this.inst.depots[v.endDepot].location;
+    let current = r.cost + this.penalty * r.violation;
+    for (let improved = true; improved;) {
+      improved = false;
+      const st = r.stops, n = st.length;
+      const at = (i: number) => (i < 0 ? home : i >= n ? end : loc[st[i]]);
+      for (let k = 1; k <= 3 && !improved; k++) {
+        for (let i = 0; i + k <= n && !improved; i++) {
+          // String st[i..i+k) between at(i-1) and at(i+k).
+          const a = at(i - 1), f = at(i), l = at(i + k - 1), b = at(i + k);
+          const removeGain = dist[a * L + f] + dist[l * L + b] - dist[a * L + b];
+          for (let j = 0; j <= n && !improved; j++) {
+            if (j >= i && j <= i + k) continue; // insert before stop j (j = n: at the end)
+            const p = at(j - 1), q = at(j);
+            if (dist[p * L + f] + dist[l * L + q] - dist[p * L + q] - removeGain >= -1e-9) continue;
+            const seg = st.slice(i, i + k);
+            const rest = [...st.slice(0, i), ...st.slice(i + k)];
+            const to = j < i ? j : j - k;
+            const next = [...rest.slice(0, to), ...seg, ...rest.slice(to)];
+            const m = this.sim.evaluate(r.vehicleType, next);
+            const c = m.cost + this.penalty * m.violation;
+            if (c < current - 1e-9) {
+              r.stops = next; r.cost = m.cost; r.violation = m.violation; current = c;
+              improved = true;
+            }
+          }
+        }
+      }
+    }
   }
 
   /** Cost plus penalised infeasibility of a set of routes. */
