@@ -1,7 +1,7 @@
 /**
  * The baseline route planner: per stream, every due point joins the
  * catchment of its nearest accepting transfer station with room (./catchments.ts); the stream's trucks
- * are shared among catchments by workload; within a catchment points are
+ * are shared among catchments by hours of work; within a catchment points are
  * swept by angle around the station, cut into trips by payload, ordered by
  * nearest neighbour, and the trips are dealt to the trucks in contiguous runs
  * of about equal estimated time. Each trip ends with an unload at the station.
@@ -76,18 +76,22 @@ export function planBaseline(world: World, trucks: Truck[], router: Router, dema
       catchments.get(station)!.push(p);
     }
     const groups = [...catchments].filter(([, pts]) => pts.length > 0);
-    const loads = groups.map(([, pts]) => pts.reduce((a, p) => a + expectedAtVisit(p, s), 0));
-    const shares = apportion(trucksOf[s].length, loads);
+    // Trips first, then trucks in proportion to each catchment's hours of work
+    // (not its tonnes: a rural catchment drives far for each tonne).
+    const payload = Math.min(...trucksOf[s].map((t) => payloadKg(world, t, s))) * TRIP_FILL;
+    const serviceS = trucksOf[s][0].serviceS;
+    const planned = groups.map(([station, pts]) => {
+      const trips = sweepTrips(world, router, station, pts, (p) => expectedAtVisit(p, s), payload);
+      const unloadS = world.stations[station].spec.serviceMinutes * 60;
+      const times = trips.map((trip) => tripTime(router, world.stations[station].node, trip.map((p) => world.points[p].node), serviceS) + unloadS);
+      return { station, trips, times, hours: times.reduce((a, b) => a + b, 0) };
+    });
+    const shares = apportion(trucksOf[s].length, planned.map((g) => g.hours));
     let next = 0;
-    groups.forEach(([station, pts], g) => {
+    planned.forEach(({ station, trips, times }, g) => {
       const fleet = trucksOf[s].slice(next, next + shares[g]);
       next += shares[g];
       if (fleet.length === 0) return;
-      const payload = Math.min(...fleet.map((t) => payloadKg(world, t, s))) * TRIP_FILL;
-      const trips = sweepTrips(world, router, station, pts, (p) => expectedAtVisit(p, s), payload);
-      const serviceS = fleet[0].serviceS;
-      const unloadS = world.stations[station].spec.serviceMinutes * 60;
-      const times = trips.map((trip) => tripTime(router, world.stations[station].node, trip.map((p) => world.points[p].node), serviceS) + unloadS);
       dealContiguous(times, fleet.length).forEach((range, k) => {
         const visits: Visit[] = [];
         for (let i = range[0]; i < range[1]; i++) {

@@ -23,8 +23,9 @@ import { timetablePlanner } from '../optimise/timetable/planner.ts';
 import { vrpPlanner } from '../optimise/vrp/planner.ts';
 import { attachedTimetable } from '../optimise/timetable/prepared.ts';
 import type { DayPlan, PlanContext } from './plan.ts';
-import type { World } from '../scenario/world.ts';
 import { freezeRoutes, planFixedDay, type FixedRoutes } from './fixed-routes.ts';
+import { staggerThresholdBins } from './bins-start.ts';
+import type { World } from '../scenario/world.ts';
 import { assertMassBalance, type Holdings } from './mass-balance.ts';
 
 export { MassBalanceError, MASS_BALANCE_TOLERANCE_KG } from './mass-balance.ts';
@@ -141,6 +142,7 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
   const warm = new Float64Array(P * S);
   const eveningShare = 1 - demand.fractionBy(trucks.length > 0 ? (trucks[0].shiftStartS + trucks[0].shiftEndS) / 2 : 43_200);
   for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) warm[p * S + s] = demand.expectedKg(p, s, -1) * eveningShare;
+  staggerThresholdBins(world, warm, capacities);
   ctx.bins.prefill(warm);
 
   const result: RunResult = { days: [], manifestCount: 0, vehicles, maxAbsErrorKg: 0, ...(lpDispatch ? { dispatchSolves: lpDispatch.solves } : {}) };
