@@ -4,9 +4,9 @@
  * station (by road time), the stream's trucks are shared among catchments by
  * workload, and each (stream, catchment) is one instance: the due bins with
  * the kg expected at mid-shift, the trucks with their payload (kept with the
- * baseline's headroom for the day's noise), depot, shift, speed and costs,
- * and the station as the place to unload mid-shift and before going home
- * (multi-trip). Travel times and lengths are road paths. The solver runs in
+ * baseline's headroom for the day's noise), depot, shift and speed, and the
+ * station as the place to unload mid-shift and before going home
+ * (multi-trip); the objective is road km. Travel times and lengths are road paths. The solver runs in
  * this thread with a fixed iteration budget, so a day's plan depends only on
  * the scenario, the seed and the bins.
  */
@@ -117,7 +117,8 @@ function planGroup(
       return {
         id: `type${t.type}`, count: k.length, capacity: [payloadKg(world, t, s) * TRIP_FILL],
         streams: [stream], startDepot: depotNodes.indexOf(t.depotNode), shiftStartSeconds: t.shiftStartS, shiftEndSeconds: t.shiftEndS,
-        costPerDistance: t.costPerKm / 1000, costPerHour: 0,
+        // The objective is road km: what the twin reports and what fuel and CO₂ follow.
+        costPerDistance: 1 / 1000,
       };
     }),
     unloadAtDepot: false,
