@@ -28,7 +28,7 @@ export interface RoutesJson {
     start: string; end: string; lunch: string | null; km: number; hours: number; plannedKg: number; unloads: number;
     stops: ({ kind: 'stop'; point: string; time: string; timeS: number; loadKg: number; loadAfterKg: number } | { kind: 'unload'; station: string; time: string; timeS: number })[];
   }[];
-  services: { point: string; stream: string; frequency: string; days: string[]; visitKg: number }[];
+  services: { point: string; stream: string; truckType: string; frequency: string; days: string[]; visitKg: number }[];
   shortfalls: { point: string; stream: string; needKg: number; binKg: number }[];
   violations: string[];
   stability?: Timetable['stability'];
@@ -52,7 +52,7 @@ export function routesJson(world: World, tt: Design): RoutesJson {
         : { kind: 'unload' as const, station: world.stations[v.station].id, time: hhmm(v.timeS), timeS: v.timeS }),
     })),
     services: tt.services.map((sv) => ({
-      point: world.points[sv.point].id, stream: streams[sv.stream], frequency: FREQUENCIES[sv.frequency].name,
+      point: world.points[sv.point].id, stream: streams[sv.stream], truckType: world.fleet[sv.fleetType].spec.id, frequency: FREQUENCIES[sv.frequency].name,
       days: sv.days.map((d) => WEEKDAYS[d]), visitKg: r1(sv.visitKg),
     })),
     shortfalls: tt.shortfalls.map((x) => ({ point: world.points[x.point].id, stream: streams[x.stream], needKg: r1(x.needKg), binKg: x.binKg })),
@@ -103,7 +103,9 @@ export function readRoutesJson(world: World, json: RoutesJson, path: string): Ti
     if (f === undefined) problems.push({ path: `${path}: services[${i}].frequency`, message: `unknown frequency "${sv.frequency}"` });
     if (p === undefined || f === undefined) return [];
     const days = sv.days.map(day);
-    return [{ point: p, stream: stream(sv.stream, `${path}: services[${i}].stream`), frequency: f, phase: FREQUENCIES[f].phases.findIndex((ph) => ph.join() === days.join()), days, visitKg: sv.visitKg }];
+    const ft = fleet.get(sv.truckType);
+    if (ft === undefined) problems.push({ path: `${path}: services[${i}].truckType`, message: `unknown fleet type "${sv.truckType}"` });
+    return [{ point: p, stream: stream(sv.stream, `${path}: services[${i}].stream`), fleetType: ft ?? 0, frequency: f, phase: FREQUENCIES[f].phases.findIndex((ph) => ph.join() === days.join()), days, visitKg: sv.visitKg }];
   });
   if (problems.length > 0) throw new InputError(problems);
   return { lines, services, quantileByStream: [], shortfalls: [], violations: [] };

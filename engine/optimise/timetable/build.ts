@@ -24,6 +24,7 @@ export interface Group {
   /** Stable name, the prefix of its lines' ids. */
   key: string;
   stream: number;
+  fleetType: number;
   frequency: number;
   days: number[];
   services: ServiceAssignment[];
@@ -41,8 +42,7 @@ export async function buildGroupLines(ctx: BuildContext, g: Group, seed: string)
   const { world } = ctx;
   const opts = world.scenario.collection.timetable;
   const stretch = 1 + opts.slackShare;
-  const types = world.fleet.map((f, i) => ({ f, i })).filter(({ f }) => f.streamMask[g.stream] && f.spec.count > 0);
-  if (types.length === 0) return { lines: [], violations: [`no truck carries stream ${world.streams[g.stream].id}`] };
+  const types = [{ f: world.fleet[g.fleetType], i: g.fleetType }];
   const stations = world.stations.map((st, i) => ({ st, i })).filter(({ st }) => st.streamMask[g.stream]);
   const depotIdx = [...new Set(types.map(({ f }) => f.depot))];
   const hubNodes = [...depotIdx.map((d) => world.depots[d].node), ...stations.map(({ st }) => st.node)];

@@ -16,7 +16,7 @@ import { expandFleet, payloadKg, type Truck } from '../../sim/fleet.ts';
 import { Router } from '../../sim/router.ts';
 import { buildGroupLines, type BuildContext, type Group } from './build.ts';
 import { chooseFrequencies, FREQUENCIES, type FrequencyChoice } from './frequency.ts';
-import { assignPhases } from './phases.ts';
+import { assignPhases, nearestFleet } from './phases.ts';
 import { attachTimetable } from './prepared.ts';
 import { carryOver } from './replan.ts';
 import { assignTrucks } from './slots.ts';
@@ -44,13 +44,10 @@ export async function designTimetable(world: World, opts: DesignOptions = {}): P
   const demand = new DemandModel(world);
   const trucks = expandFleet(world);
   const sample = (ft: number): Truck => trucks.find((t) => t.type === ft)!;
-  const payloadOf = (s: number) => {
-    const kg = trucks.filter((t) => t.streamMask[s]).map((t) => payloadKg(world, t, s));
-    return kg.length > 0 ? Math.min(...kg) : 1;
-  };
+  const payloadOf = (ft: number, s: number) => payloadKg(world, sample(ft), s);
   const choice = chooseFrequencies(world, demand, tto.frequencies);
-  let services = assignPhases(world, choice, payloadOf);
   const router = new Router(world.graph, [...world.depots, ...world.stations].map((x) => x.node));
+  let services = assignPhases(world, choice, nearestFleet(world, router), payloadOf);
   const ctx: BuildContext = { world, router, ws: new DijkstraWorkspace(world.graph), sampleTruck: sample };
 
   let kept: Line[] = [];
@@ -100,11 +97,11 @@ async function foldIntoDaily(world: World, choice: FrequencyChoice, built: Map<s
     const needed = assignTrucks(lines, world.fleet.length);
     const short = world.fleet.findIndex((f, ft) => needed[ft] > f.spec.count);
     if (short < 0) return;
-    const small = [...built.values()].filter((b) => b.group.frequency > daily && b.lines.some((l) => l.fleetType === short))
+    const small = [...built.values()].filter((b) => b.group.frequency > daily && b.group.fleetType === short)
       .sort((a, b) => hours(a) - hours(b) || a.group.key.localeCompare(b.group.key))[0];
     if (!small) return;
     const s = small.group.stream;
-    const merged = [...built.values()].filter((b) => b === small || (b.group.frequency === daily && b.group.stream === s));
+    const merged = [...built.values()].filter((b) => b === small || (b.group.frequency === daily && b.group.stream === s && b.group.fleetType === short));
     const services = merged.flatMap((b) => b.group.services);
     for (const b of merged) { built.delete(b.group.key); taken.delete(b.group.key); }
     for (const sv of small.group.services) {
@@ -119,18 +116,21 @@ export async function prepareTimetable(world: World): Promise<void> {
   attachTimetable(world, await designTimetable(world));
 }
 
-/** Bins of one stream and day pattern; large groups cut by angle into sectors. Keys already taken get a suffix. */
+/** Bins of one fleet, stream and day pattern; large groups cut by angle round the depot into sectors. Keys already taken get a suffix. */
 function groupServices(world: World, services: ServiceAssignment[], maxStops: number, taken: Set<string>): Group[] {
   const byKey = new Map<string, ServiceAssignment[]>();
   for (const sv of services) {
     const f = FREQUENCIES[sv.frequency];
-    const key = `${world.streams[sv.stream].id}-${f.code}${f.phases.length > 1 ? sv.phase + 1 : ''}`;
+    // Named by stream, or by fleet type where several fleets carry the stream.
+    const several = world.fleet.filter((x) => x.streamMask[sv.stream] && x.spec.count > 0).length > 1;
+    const key = `${several ? world.fleet[sv.fleetType].spec.id : world.streams[sv.stream].id}-${f.code}${f.phases.length > 1 ? sv.phase + 1 : ''}`;
     if (!byKey.has(key)) byKey.set(key, []);
     byKey.get(key)!.push(sv);
   }
-  const [x0, y0, x1, y1] = world.bounds;
-  const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-  const angle = (sv: ServiceAssignment) => Math.atan2(world.points[sv.point].y - cy, world.points[sv.point].x - cx);
+  const angle = (sv: ServiceAssignment) => {
+    const d = world.depots[world.fleet[sv.fleetType].depot];
+    return Math.atan2(world.points[sv.point].y - d.y, world.points[sv.point].x - d.x);
+  };
   const out: Group[] = [];
   for (const [key, list] of [...byKey].sort((a, b) => a[0].localeCompare(b[0]))) {
     const f = FREQUENCIES[list[0].frequency];
@@ -141,7 +141,7 @@ function groupServices(world: World, services: ServiceAssignment[], maxStops: nu
       while (taken.has(name)) name += 'n';
       taken.add(name);
       const part = list.slice(Math.floor((k * list.length) / sectors), Math.floor(((k + 1) * list.length) / sectors));
-      out.push({ key: name, stream: part[0].stream, frequency: part[0].frequency, days: part[0].days, services: part });
+      out.push({ key: name, stream: part[0].stream, fleetType: part[0].fleetType, frequency: part[0].frequency, days: part[0].days, services: part });
     }
   }
   return out;

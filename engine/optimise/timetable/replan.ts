@@ -25,7 +25,7 @@ const key = (p: number, s: number) => `${p}:${s}`;
 const sameDays = (a: number[], b: number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 export function carryOver(world: World, router: Router, choice: FrequencyChoice, fresh: ServiceAssignment[], previous: Timetable,
-  payloadOf: (s: number) => number): CarryOver {
+  payloadOf: (fleetType: number, s: number) => number): CarryOver {
   const S = world.streams.length;
   const prev = new Map(previous.services.map((sv) => [key(sv.point, sv.stream), sv]));
   const keptKeys = new Set<string>();
@@ -36,7 +36,7 @@ export function carryOver(world: World, router: Router, choice: FrequencyChoice,
     // Still at least as frequent as the quantile rule now asks: keep its days.
     if (old && old.frequency <= sv.frequency) {
       keptKeys.add(key(sv.point, sv.stream));
-      services.push({ ...old, visitKg: choice.visitKg[sv.point * S + sv.stream] });
+      services.push({ ...old, fleetType: sv.fleetType, visitKg: choice.visitKg[sv.point * S + sv.stream] });
     } else {
       services.push(sv);
       unplaced.push(sv);
@@ -63,13 +63,14 @@ export function carryOver(world: World, router: Router, choice: FrequencyChoice,
     if (FREQUENCIES[sv.frequency].visitsPerDay === 2) { left.push(sv); continue; }
     let best: { line: Line; stop: LineStop; at: number; times: number[]; endS: number; metres: number; changed: number; extraS: number } | null = null;
     for (const line of lines) {
-      if (line.stream !== sv.stream || !sameDays(line.days, sv.days)) continue;
-      const base = retimer.time(line, line.visits, payloadOf(sv.stream));
+      if (line.stream !== sv.stream || line.fleetType !== sv.fleetType || !sameDays(line.days, sv.days)) continue;
+      const payload = payloadOf(line.fleetType, sv.stream);
+      const base = retimer.time(line, line.visits, payload);
       if (!base) continue;
       const stop: LineStop = { kind: 'stop', point: sv.point, stream: sv.stream, timeS: NaN, loadKg: sv.visitKg, loadAfterKg: 0 };
       for (let at = 0; at <= line.visits.length; at++) {
         const visits = [...line.visits.slice(0, at), stop, ...line.visits.slice(at)];
-        const t = retimer.time(line, visits, payloadOf(sv.stream));
+        const t = retimer.time(line, visits, payload);
         if (!t) continue;
         let changed = 0;
         visits.forEach((v, i) => { if (v !== stop && t.times[i] !== v.timeS) changed++; });

@@ -44,6 +44,8 @@ export interface Line {
 export interface ServiceAssignment {
   point: number;
   stream: number;
+  /** The fleet type (index into world.fleet) whose trucks serve it: the nearest depot's. */
+  fleetType: number;
   /** Index into FREQUENCIES. */
   frequency: number;
   phase: number;
