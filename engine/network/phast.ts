@@ -89,10 +89,15 @@ export class PhastWorkspace {
     dist[s] = 0; other[s] = 0; touched[this.nTouched++] = s;
     heap.clear();
     heap.push(s, 0);
-    const { upOffsets, upTarget, upW, upO } = ch;
-    while (heap.size > 0) {
+    const { upOffsets, upTarget, upW, upO, downOffsets, downSource, downW } = ch;
+    next: while (heap.size > 0) {
       const u = heap.pop();
       const du = dist[u];
+      // Stall on demand: a higher node already reaches u more cheaply, so no
+      // shortest path climbs through u; the sweep will correct u itself.
+      for (let e = downOffsets[u], end = downOffsets[u + 1]; e < end; e++) {
+        if (dist[downSource[e]] + downW[e] < du) continue next;
+      }
       for (let e = upOffsets[u], end = upOffsets[u + 1]; e < end; e++) {
         const v = upTarget[e], nd = du + upW[e];
         if (nd < dist[v]) {
