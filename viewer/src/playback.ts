@@ -6,10 +6,14 @@ export class Playback {
   speed = 600;
   constructor(public t: number, public tMin: number, public tMax: number) {}
 
-  /** Advances by wallSeconds of real time; stops at the end of the replay. */
-  advance(wallSeconds: number): void {
+  /**
+   * Advances by wallSeconds of real time, but not past `untilT` (the end of
+   * the days read so far: the clock waits there for the next, as a video
+   * buffers); stops at the end of the replay.
+   */
+  advance(wallSeconds: number, untilT = this.tMax): void {
     if (!this.playing) return;
-    this.seek(this.t + Math.min(wallSeconds, 0.25) * this.speed);
+    this.seek(Math.min(this.t + Math.min(wallSeconds, 0.25) * this.speed, Math.max(untilT, this.t)));
     if (this.t >= this.tMax) this.playing = false;
   }
 

@@ -6,7 +6,7 @@
  * into preallocated instance arrays and allocates nothing.
  */
 import {
-  Color, DirectionalLight, Group, HemisphereLight, Mesh, MeshLambertMaterial, PerspectiveCamera, PlaneGeometry, Scene, Vector3, WebGLRenderer,
+  Color, DirectionalLight, Group, HemisphereLight, Mesh, MeshBasicMaterial, PerspectiveCamera, PlaneGeometry, Scene, Vector3, WebGLRenderer,
 } from 'three';
 import { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { Playback } from './playback.ts';
@@ -71,6 +71,9 @@ export class Viewer {
   manualClock = false;
   onError: (message: string) => void = () => {};
   private lastWallMs = -1;
+  /** Something changed while paused (camera, time, size, selection, a day arrived): draw the next frame. */
+  private dirty = true;
+  private wasPlaying = false;
   private lastUiMs = -1;
   private following = -1;
   private state: DayState | null = null;
@@ -92,6 +95,7 @@ export class Viewer {
     this.controls = new MapControls(this.camera, this.renderer.domElement);
     this.controls.maxPolarAngle = Math.PI * 0.47;
     this.controls.enableDamping = false;
+    this.controls.addEventListener('change', () => { this.dirty = true; });
     this.resize();
     window.addEventListener('resize', () => this.resize());
     const canvas = this.renderer.domElement;
@@ -103,7 +107,7 @@ export class Viewer {
     });
     window.addEventListener('keydown', (e) => {
       if (!this.loaded || (e.target as HTMLElement).tagName === 'INPUT' || (e.target as HTMLElement).tagName === 'SELECT') return;
-      if (e.key === ' ') { this.loaded.pb.playing = !this.loaded.pb.playing; e.preventDefault(); }
+      if (e.key === ' ') { this.loaded.pb.playing = !this.loaded.pb.playing; this.dirty = true; e.preventDefault(); }
       if (e.key === 'Escape') this.select(null);
     });
     this.renderer.setAnimationLoop((ms) => this.tick(ms));
@@ -115,6 +119,7 @@ export class Viewer {
     this.renderer.setSize(w, h);
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
+    this.dirty = true;
   }
 
   async open(source: ReplaySource, opts: { t?: number; autoplay?: boolean; speed?: number } = {}): Promise<void> {
@@ -122,19 +127,21 @@ export class Viewer {
     const h = source.header;
     const frame = frameOf(h);
     const content = new Group();
-    const ground = new Mesh(new PlaneGeometry(frame.extentM * 1.3, frame.extentM * 1.3), new MeshLambertMaterial({ color: '#161b22' }));
+    // Unlit: the flat ground is evenly lit anyway (this is the colour the lights gave it), and it covers the screen,
+    // which costs software WebGL a tenth of a megacity frame when lit.
+    const ground = new Mesh(new PlaneGeometry(frame.extentM * 1.3, frame.extentM * 1.3), new MeshBasicMaterial({ color: '#141820' }));
     ground.rotation.x = -Math.PI / 2;
     ground.position.y = -0.5;
     content.add(ground, buildRoads(h, frame));
     const points = new PointsLayer(h, frame);
     const trucks = new TrucksLayer(h, frame);
     const sites = new SitesLayer(h, frame);
-    content.add(points.mesh, trucks.bodies, trucks.loads, sites.group);
+    content.add(points.object, trucks.bodies, trucks.loads, sites.group);
     this.scene.add(content);
     const tMax = source.daysAvailable * SECONDS_PER_DAY - 1;
     const pb = new Playback(0, 0, tMax);
     pb.speed = opts.speed ?? pb.speed;
-    const seek = (t: number) => { pb.seek(t); void this.ensureDay(dayOf(pb.t)); };
+    const seek = (t: number) => { pb.seek(t); this.dirty = true; void this.ensureDay(dayOf(pb.t)); };
     const detail = new DetailPanel(this.ui.detail, h, () => this.select(null));
     this.loaded = {
       source, h, frame, places: placesOf(h), content, points, trucks, sites, pb,
@@ -187,6 +194,7 @@ export class Viewer {
         const st = compileDay(l.h, day, l.places);
         if (this.loaded === l) {
           l.days.set(d, st);
+          this.dirty = true;
           for (const k of l.days.keys()) if (Math.abs(k - dayOf(l.pb.t)) > 1 && k !== d) l.days.delete(k);
         }
         l.loading.delete(d);
@@ -211,10 +219,21 @@ export class Viewer {
     this.update(performance.now(), 0);
   }
 
+  /**
+   * Frames are drawn while playing or after a change, not while a paused
+   * replay sits still: an idle page costs nothing, and with software WebGL,
+   * where a frame of a megacity blocks the page for a long while, the fetch
+   * of a day is not held up behind frames nobody needs.
+   */
   private tick(ms: number): void {
     const dtS = this.lastWallMs < 0 ? 0 : (ms - this.lastWallMs) / 1000;
     this.lastWallMs = ms;
-    this.update(ms, this.manualClock ? 0 : dtS);
+    const playing = this.loaded?.pb.playing ?? false;
+    // One more frame after a pause, so the panels show where the clock stopped.
+    if (!this.dirty && !playing && !this.wasPlaying) return;
+    this.dirty = false;
+    this.wasPlaying = playing;
+    this.update(ms, this.manualClock || !playing ? 0 : dtS);
   }
 
   private readonly pointFill = (i: number): number => (this.state ? lerpRow(this.state.day.samples.binFill, i, this.bracket) : 0);
@@ -227,7 +246,9 @@ export class Viewer {
   private update(ms: number, dtS: number): void {
     const l = this.loaded;
     if (l) {
-      l.pb.advance(dtS);
+      const today = dayOf(l.pb.t);
+      const readUntil = !l.days.has(today) ? l.pb.t : (l.days.has(today + 1) ? today + 2 : today + 1) * SECONDS_PER_DAY - 1;
+      l.pb.advance(dtS, readUntil);
       const t = l.pb.t;
       const d = dayOf(t);
       const st = l.days.get(d);

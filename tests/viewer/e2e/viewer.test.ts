@@ -2,7 +2,8 @@
  * The viewer in a real headless Chromium: the demo scenario's replay (simulated
  * here into a temporary folder) is drawn, plays, and answers a click on a
  * truck; the draw calls do not grow when the demo gets ten times its trucks
- * (a scenario variant simulated here too); broken files
+ * (a scenario variant simulated here too) or a fixture gets a megacity's
+ * number of points (drawn as dots); broken files
  * give a message in the page; a file can be opened with the picker.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureViewerBuilt } from '../../../viewer/src/serve/build.ts';
 import { startViewServer, type ViewServer } from '../../../viewer/src/serve/server.ts';
 import { browserMissing, launchBrowser, type Browser } from '../browser.ts';
+import { DOTS_ABOVE } from '../../../viewer/src/scene/points.ts';
 import { makeReplay, writeReplay } from '../fixtures/make-replay.ts';
 import { canvasLuminanceVariance, isolatedTrucks, openReplay } from './page.ts';
 
@@ -41,6 +43,8 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     writeFileSync(join(dir, 'demo-x10.json'), JSON.stringify({ extends: resolve('scenarios/demo.json'), name: 'demo-x10', set }));
     execFileSync(process.execPath, ['bin/wastetwin.js', 'simulate', join(dir, 'demo-x10.json'), '--days', '1', '--out', join(dir, 'demo-x10')], { stdio: 'ignore' });
     writeReplay(join(dir, 'small'), { trucks: 8 });
+    // Past DOTS_ABOVE points the points are drawn as a cloud of dots instead of columns.
+    writeReplay(join(dir, 'many'), { trucks: 80, gridSide: 80, blockM: 100 });
     writeReplay(join(dir, 'osm'), { trucks: 2, attribution: '© OpenStreetMap contributors' });
     const text = makeReplay({ trucks: 3, days: 3 });
     writeFileSync(join(dir, 'truncated.ndjson'), text.slice(0, text.length - 500));
@@ -51,6 +55,15 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
   });
+
+  /** Draw calls of a frame of `run` at 07:00 of day 0, with its numbers of points and trucks. */
+  const calls = async (run: string) => {
+    await openReplay(page, base, run);
+    return page.evaluate(async () => {
+      await window.__wastetwin.setTime(7 * 3600);
+      return { calls: window.__wastetwin.drawCalls(), ...window.__wastetwin.counts() };
+    });
+  };
 
   afterAll(async () => {
     await browser?.close();
@@ -100,13 +113,6 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
   });
 
   it('draws as many calls for the demo with ten times its trucks', async () => {
-    const calls = async (run: string) => {
-      await openReplay(page, base, run);
-      return page.evaluate(async () => {
-        await window.__wastetwin.setTime(9 * 3600);
-        return { calls: window.__wastetwin.drawCalls(), trucks: window.__wastetwin.counts().trucks };
-      });
-    };
     const demo = await calls('run/demo/replay.ndjson');
     const tenfold = await calls('run/demo-x10/replay.ndjson');
     expect(demo.trucks).toBe(demoTrucks.length);
@@ -114,6 +120,16 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     expect(await page.textContent('#title')).toContain(`${10 * demoTrucks.length} trucks`);
     expect(demo.calls).toBeGreaterThan(5);
     expect(tenfold.calls).toBe(demo.calls);
+  });
+
+  it('draws as many calls for a megacity\'s number of points and ten times the trucks', async () => {
+    const small = await calls('run/small/replay.ndjson');
+    const many = await calls('run/many/replay.ndjson');
+    expect(await canvasLuminanceVariance(page)).toBeGreaterThan(50);
+    expect(small).toMatchObject({ points: 81, trucks: 8 });
+    expect(many.points).toBeGreaterThan(DOTS_ABOVE);
+    expect(many.trucks).toBe(80);
+    expect(many.calls).toBe(small.calls);
   });
 
   it('shows the OpenStreetMap attribution when the replay carries it', async () => {

@@ -1,16 +1,27 @@
 /**
- * Collection points: one InstancedMesh of short square columns whose colour and
- * height follow the fill (green → red, magenta when overflowing). One draw
- * call for any number of points; the update writes into the instance arrays.
+ * Collection points, coloured by fill (green → red, magenta when
+ * overflowing), one draw call for any number of points. A town's points are
+ * one InstancedMesh of short square columns whose height also follows the
+ * fill. A megacity's (more than DOTS_ABOVE) are one cloud of dots of the same
+ * colours: at that scale a column is a few pixels wide and its height cannot
+ * be read, while each instance costs software WebGL (CI, machines without a
+ * GPU) more than its vertices (bench/viewer.ts: 20,000 columns took most of a
+ * Guangzhou frame). The update writes into the attribute arrays in place.
  */
-import { InstancedBufferAttribute, InstancedMesh, MeshLambertMaterial } from 'three';
+import {
+  BufferGeometry, Float32BufferAttribute, InstancedBufferAttribute, InstancedMesh, MeshLambertMaterial, Points, PointsMaterial, type Object3D,
+} from 'three';
 import { fillColour } from '../colour.ts';
 import type { ReplayHeader } from '../replay/types.ts';
 import { sceneX, sceneZ, writeMatrix, type Frame } from './frame.ts';
 import { openBox } from './open-box.ts';
 
+export const DOTS_ABOVE = 5000;
+
 export class PointsLayer {
-  readonly mesh: InstancedMesh;
+  readonly object: Object3D;
+  private readonly columns: InstancedMesh | null;
+  private readonly colour: Float32BufferAttribute | InstancedBufferAttribute;
   private readonly x: Float32Array;
   private readonly z: Float32Array;
   private readonly heightPerPct: number;
@@ -18,13 +29,6 @@ export class PointsLayer {
 
   constructor(h: ReplayHeader, f: Frame) {
     const n = h.points.x.length;
-    // Square columns: a megacity's tens of thousands of points cost 10 triangles each.
-    const geo = openBox(3 * f.unitM, 3 * f.unitM);
-    this.mesh = new InstancedMesh(geo, new MeshLambertMaterial({ color: '#ffffff' }), Math.max(n, 1));
-    this.mesh.count = n;
-    this.mesh.name = 'points';
-    this.mesh.instanceColor = new InstancedBufferAttribute(new Float32Array(Math.max(n, 1) * 3), 3);
-    this.mesh.frustumCulled = false;
     this.x = new Float32Array(n);
     this.z = new Float32Array(n);
     for (let i = 0; i < n; i++) {
@@ -33,19 +37,37 @@ export class PointsLayer {
     }
     this.minHeight = 1 * f.unitM;
     this.heightPerPct = (8 * f.unitM) / 100;
+    const width = 3 * f.unitM;
+    if (n > DOTS_ABOVE) {
+      const geo = new BufferGeometry();
+      const xyz = new Float32Array(3 * n);
+      for (let i = 0; i < n; i++) { xyz[3 * i] = this.x[i]; xyz[3 * i + 1] = this.minHeight; xyz[3 * i + 2] = this.z[i]; }
+      geo.setAttribute('position', new Float32BufferAttribute(xyz, 3));
+      this.colour = new Float32BufferAttribute(new Float32Array(3 * n), 3);
+      geo.setAttribute('color', this.colour);
+      this.object = new Points(geo, new PointsMaterial({ size: width, vertexColors: true }));
+      this.columns = null;
+    } else {
+      const mesh = new InstancedMesh(openBox(width, width), new MeshLambertMaterial({ color: '#ffffff' }), Math.max(n, 1));
+      mesh.count = n;
+      this.colour = mesh.instanceColor = new InstancedBufferAttribute(new Float32Array(Math.max(n, 1) * 3), 3);
+      this.object = this.columns = mesh;
+    }
+    this.object.name = 'points';
+    this.object.frustumCulled = false;
   }
 
   /** fillPct(i) gives point i's fill in % of capacity at the current time. */
   update(fillPct: (i: number) => number): void {
-    const m = this.mesh.instanceMatrix.array as Float32Array;
-    const c = this.mesh.instanceColor!.array as Float32Array;
-    for (let i = 0; i < this.mesh.count; i++) {
+    const c = this.colour.array as Float32Array;
+    const m = this.columns?.instanceMatrix.array as Float32Array | undefined;
+    for (let i = 0; i < this.x.length; i++) {
       const p = fillPct(i);
       fillColour(p, c, 3 * i);
-      writeMatrix(m, 16 * i, this.x[i], 0, this.z[i], 0, 1, this.minHeight + this.heightPerPct * Math.min(Math.max(p, 0), 150), 1);
+      if (m) writeMatrix(m, 16 * i, this.x[i], 0, this.z[i], 0, 1, this.minHeight + this.heightPerPct * Math.min(Math.max(p, 0), 150), 1);
     }
-    this.mesh.instanceMatrix.needsUpdate = true;
-    this.mesh.instanceColor!.needsUpdate = true;
+    if (this.columns) this.columns.instanceMatrix.needsUpdate = true;
+    this.colour.needsUpdate = true;
   }
 
   positionOf(i: number): [number, number] {
