@@ -13,6 +13,9 @@
 import { IndexedMinHeap } from './heap.ts';
 import type { ContractionHierarchy } from './contraction.ts';
 
+/** Matrix rows swept together (see PhastWorkspace.runRestricted). */
+const BATCH = 8;
+
 /** The RPHAST slice for a set of targets; local index k stands for position `positions[k]`. */
 export interface Restriction {
   positions: Int32Array;
@@ -20,6 +23,8 @@ export interface Restriction {
   offsets: Int32Array; source: Int32Array; w: Float64Array; o: Float64Array;
   /** Local index of each requested target, in the order given. */
   targetLocal: Int32Array;
+  /** Local index of each position, -1 outside the slice. */
+  localOf: Int32Array;
 }
 
 function shared<T extends Float64Array | Int32Array>(Ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, n: number): T {
@@ -41,7 +46,7 @@ export function restrictTo(ch: ContractionHierarchy, targets: ArrayLike<number>)
       if (!mark[u]) { mark[u] = 1; stack.push(u); }
     }
   }
-  const local = new Int32Array(n).fill(-1);
+  const local = shared(Int32Array, n).fill(-1);
   let k = 0, m = 0;
   for (let p = 0; p < n; p++) if (mark[p]) { local[p] = k++; m += ch.downOffsets[p + 1] - ch.downOffsets[p]; }
   const positions = shared(Int32Array, k), offsets = shared(Int32Array, k + 1);
@@ -58,7 +63,7 @@ export function restrictTo(ch: ContractionHierarchy, targets: ArrayLike<number>)
   }
   const targetLocal = shared(Int32Array, targets.length);
   for (let i = 0; i < targets.length; i++) targetLocal[i] = local[ch.pos[targets[i]]];
-  return { positions, offsets, source, w, o, targetLocal };
+  return { positions, offsets, source, w, o, targetLocal, localOf: local };
 }
 
 export class PhastWorkspace {
@@ -129,28 +134,46 @@ export class PhastWorkspace {
   otherTo(node: number): number { return this.other[this.ch.pos[node]]; }
 
   /**
-   * One matrix row on a restriction: writes the weight and the other measure
-   * to each of its targets into rowDist/rowOther (at `offset`).
+   * Matrix rows for sources[from..to) on a restriction, written row-major
+   * (`cols` = the restriction's targets) into outDist/outOther. The rows
+   * share one sweep: each edge is read once for up to BATCH sources, whose
+   * distances sit side by side. Each source's arithmetic is the same as
+   * alone, so how rows are grouped never changes a result.
    */
-  runRestricted(source: number, r: Restriction, rowDist: Float64Array, rowOther: Float64Array, offset = 0): void {
-    this.upward(source);
-    const k = r.positions.length;
-    if (this.localDist.length < k) { this.localDist = new Float64Array(k); this.localOther = new Float64Array(k); }
-    const ld = this.localDist, lo = this.localOther, { dist, other } = this;
-    const { positions, offsets, source: src, w, o } = r;
-    for (let i = 0; i < k; i++) {
-      const p = positions[i];
-      let dv = dist[p], ov = other[p];
-      for (let e = offsets[i], end = offsets[i + 1]; e < end; e++) {
-        const nd = ld[src[e]] + w[e];
-        if (nd < dv) { dv = nd; ov = lo[src[e]] + o[e]; }
+  runRestricted(sources: ArrayLike<number>, from: number, to: number, r: Restriction, outDist: Float64Array, outOther: Float64Array): void {
+    for (let b0 = from; b0 < to; b0 += BATCH) this.batch(sources, b0, Math.min(to, b0 + BATCH), r, outDist, outOther);
+  }
+
+  private batch(sources: ArrayLike<number>, from: number, to: number, r: Restriction, outDist: Float64Array, outOther: Float64Array): void {
+    const K = to - from, k = r.positions.length;
+    if (this.localDist.length < k * BATCH) { this.localDist = new Float64Array(k * BATCH); this.localOther = new Float64Array(k * BATCH); }
+    const ld = this.localDist, lo = this.localOther, { dist, other, touched } = this;
+    ld.fill(Infinity, 0, k * K);
+    for (let b = 0; b < K; b++) {
+      this.upward(sources[from + b]);
+      for (let i = 0; i < this.nTouched; i++) {
+        const p = touched[i], li = r.localOf[p];
+        if (li >= 0) { ld[li * K + b] = dist[p]; lo[li * K + b] = other[p]; }
       }
-      ld[i] = dv; lo[i] = ov;
     }
-    const t = r.targetLocal;
-    for (let j = 0; j < t.length; j++) {
-      const d = ld[t[j]];
-      rowDist[offset + j] = d; rowOther[offset + j] = d === Infinity ? Infinity : lo[t[j]];
+    const { offsets, source: src, w, o } = r;
+    for (let i = 0; i < k; i++) {
+      const at = i * K;
+      for (let e = offsets[i], end = offsets[i + 1]; e < end; e++) {
+        const from = src[e] * K, we = w[e], oe = o[e];
+        for (let b = 0; b < K; b++) {
+          const nd = ld[from + b] + we;
+          if (nd < ld[at + b]) { ld[at + b] = nd; lo[at + b] = lo[from + b] + oe; }
+        }
+      }
+    }
+    const t = r.targetLocal, cols = t.length;
+    for (let b = 0; b < K; b++) {
+      const row = (from + b) * cols;
+      for (let j = 0; j < cols; j++) {
+        const d = ld[t[j] * K + b];
+        outDist[row + j] = d; outOther[row + j] = d === Infinity ? Infinity : lo[t[j] * K + b];
+      }
     }
   }
 }

@@ -39,16 +39,16 @@ export function workspaceFor(job: MatrixJob): Workspace {
 /** Fill rows [from, to) of the job's result. */
 export function computeRows(job: MatrixJob, { from, to }: RowTask, w: Workspace): number {
   const cols = job.targets.length;
+  if (w.kind === 'ch') {
+    w.ws.runRestricted(job.sources, from, to, job.restriction!, job.outWeight, job.outOther);
+    return to - from;
+  }
   for (let i = from; i < to; i++) {
-    const s = job.sources[i];
-    if (w.kind === 'ch') w.ws.runRestricted(s, job.restriction!, job.outWeight, job.outOther, i * cols);
-    else {
-      w.ws.run(s, job.weight, job.targets);
-      for (let j = 0; j < cols; j++) {
-        const t = job.targets[j];
-        job.outWeight[i * cols + j] = w.ws.dist[t];
-        job.outOther[i * cols + j] = w.ws.dist[t] === Infinity ? Infinity : w.ws.other[t];
-      }
+    w.ws.run(job.sources[i], job.weight, job.targets);
+    for (let j = 0; j < cols; j++) {
+      const t = job.targets[j];
+      job.outWeight[i * cols + j] = w.ws.dist[t];
+      job.outOther[i * cols + j] = w.ws.dist[t] === Infinity ? Infinity : w.ws.other[t];
     }
   }
   return to - from;

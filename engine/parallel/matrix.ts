@@ -72,7 +72,8 @@ export async function travelMatrix(g: RoadGraph, sources: readonly number[], tar
   if (rows === 0 || cols === 0) return result();
 
   const threads = opts.threads ?? defaultThreads();
-  const chunk = Math.max(1, Math.min(64, Math.ceil(rows / (Math.max(1, threads) * 16))));
+  // Small tasks keep workers evenly loaded; in this thread there is nothing to balance.
+  const chunk = threads === 0 ? 64 : Math.max(1, Math.min(64, Math.ceil(rows / (threads * 16))));
   const tasks: RowTask[] = [];
   for (let from = 0; from < rows; from += chunk) tasks.push({ from, to: Math.min(rows, from + chunk) });
   if (threads === 0) {
