@@ -7,9 +7,11 @@ import type { SitingAnswer } from './siting.ts';
 
 const SOLVER_NAMES = { jsl: 'javascript-lp-solver', highs: 'HiGHS' };
 
-function table(head: string[], rows: string[][]): string {
+/** Numbers right-aligned; the first column, and the last when it holds text (`textLast`), left-aligned. */
+function table(head: string[], rows: string[][], textLast = false): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ').trimEnd();
+  const left = (i: number) => i === 0 || (textLast && i === head.length - 1);
+  const line = (r: string[]) => r.map((c, i) => (left(i) ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ').trimEnd();
   return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
 }
 
@@ -67,7 +69,7 @@ export function growthText(g: GrowthStudy): string {
     String(y.year), y.factor.toFixed(3), y.demandTonnesPerDay.toFixed(1), y.landfillTonnesPerDay.toFixed(1),
     y.additions.length === 0 ? '—' : y.additions.map((a) => `${a.site} +${a.amount.toFixed(1)} ${a.unit}`).join(', '),
   ]);
-  out.push(table(['year', 'factor', 'generated t/day', 'landfill t/day', 'least added capacity for zero landfill'], rows));
+  out.push(table(['year', 'factor', 'generated t/day', 'landfill t/day', 'least added capacity for zero landfill'], rows, true));
   out.push(g.firstFailingYear === null
     ? `The planned capacity suffices in every year to ${g.years[g.years.length - 1].year}.`
     : `First year the planned capacity no longer suffices: ${g.firstFailingYear}.`);
