@@ -24,15 +24,11 @@ export interface EdgeSnap {
 export class Snapper {
   private readonly nodes: Int32Array;
   private readonly nodeIndex: KDBush;
-  private readonly segEdge: Int32Array;
-  private readonly seg: Float64Array;
-  private readonly segAlong: Float64Array;
-  private readonly segIndex: KDBush;
-  private readonly maxHalfSegM: number;
+  private segs?: { edge: Int32Array; xy: Float64Array; along: Float64Array; index: KDBush; maxHalfM: number };
   private readonly spanM: number;
 
   /** `usable(v)`: whether node v may be snapped to (e.g. it is in the largest strongly connected component). */
-  constructor(readonly graph: RoadGraph, usable: (v: number) => boolean = () => true) {
+  constructor(readonly graph: RoadGraph, private readonly usable: (v: number) => boolean = () => true) {
     const g = graph;
     const nodes: number[] = [];
     for (let v = 0; v < g.nodeCount; v++) if (usable(v)) nodes.push(v);
@@ -46,7 +42,12 @@ export class Snapper {
     }
     this.nodeIndex.finish();
     this.spanM = Math.max(1, Math.hypot(xmax - xmin, ymax - ymin));
-    // One entry per straight piece of every usable road, indexed at its midpoint.
+  }
+
+  /** One entry per straight piece of every usable road, indexed at its midpoint; built on first use. */
+  private segments(): NonNullable<Snapper['segs']> {
+    if (this.segs) return this.segs;
+    const g = this.graph, usable = this.usable;
     const segEdge: number[] = [], seg: number[] = [], along: number[] = [];
     let maxHalf = 0;
     for (let u = 0; u < g.nodeCount; u++) {
@@ -65,14 +66,12 @@ export class Snapper {
         piece(g.x[v], g.y[v]);
       }
     }
-    this.segEdge = Int32Array.from(segEdge);
-    this.seg = Float64Array.from(seg);
-    this.segAlong = Float64Array.from(along);
-    this.maxHalfSegM = maxHalf;
-    this.segIndex = new KDBush(Math.max(1, segEdge.length));
-    for (let i = 0; i < segEdge.length; i++) this.segIndex.add((seg[4 * i] + seg[4 * i + 2]) / 2, (seg[4 * i + 1] + seg[4 * i + 3]) / 2);
-    if (segEdge.length === 0) this.segIndex.add(Infinity, Infinity);
-    this.segIndex.finish();
+    const index = new KDBush(Math.max(1, segEdge.length));
+    for (let i = 0; i < segEdge.length; i++) index.add((seg[4 * i] + seg[4 * i + 2]) / 2, (seg[4 * i + 1] + seg[4 * i + 3]) / 2);
+    if (segEdge.length === 0) index.add(Infinity, Infinity);
+    index.finish();
+    this.segs = { edge: Int32Array.from(segEdge), xy: Float64Array.from(seg), along: Float64Array.from(along), index, maxHalfM: maxHalf };
+    return this.segs;
   }
 
   /** The nearest usable node (ties: the lower node index). */
@@ -94,23 +93,23 @@ export class Snapper {
 
   /** The nearest point on a usable road (ties: the lower edge index); undefined if there is no road at all. */
   nearestEdge(x: number, y: number): EdgeSnap | undefined {
-    if (this.segEdge.length === 0) return undefined;
-    const g = this.graph;
+    const S = this.segments();
+    if (S.edge.length === 0) return undefined;
+    const g = this.graph, xy = S.xy;
     for (let r = 16; ; r *= 2) {
       // A segment within r of the point has its midpoint within r + half its length.
-      const found = this.segIndex.within(x, y, r + this.maxHalfSegM);
+      const found = S.index.within(x, y, r + S.maxHalfM);
       let best = -1, bestD = Infinity, bestT = 0;
       for (const i of found) {
-        const ax = this.seg[4 * i], ay = this.seg[4 * i + 1], bx = this.seg[4 * i + 2], by = this.seg[4 * i + 3];
-        const dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
+        const ax = xy[4 * i], ay = xy[4 * i + 1], dx = xy[4 * i + 2] - ax, dy = xy[4 * i + 3] - ay, l2 = dx * dx + dy * dy;
         const t = l2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / l2)) : 0;
         const d = Math.hypot(ax + t * dx - x, ay + t * dy - y);
-        if (d < bestD || (d === bestD && this.segEdge[i] < this.segEdge[best])) { bestD = d; best = i; bestT = t; }
+        if (d < bestD || (d === bestD && S.edge[i] < S.edge[best])) { bestD = d; best = i; bestT = t; }
       }
       if (best >= 0 && bestD <= r) {
-        const e = this.segEdge[best];
-        const ax = this.seg[4 * best], ay = this.seg[4 * best + 1], bx = this.seg[4 * best + 2], by = this.seg[4 * best + 3];
-        const alongM = this.segAlong[best] + bestT * Math.hypot(bx - ax, by - ay);
+        const e = S.edge[best];
+        const ax = xy[4 * best], ay = xy[4 * best + 1], bx = xy[4 * best + 2], by = xy[4 * best + 3];
+        const alongM = S.along[best] + bestT * Math.hypot(bx - ax, by - ay);
         const u = sourceOf(g, e), v = g.targets[e];
         const total = polylineLength(g, e);
         return { edge: e, x: ax + bestT * (bx - ax), y: ay + bestT * (by - ay), distanceM: bestD, alongM, node: alongM <= total - alongM ? u : v };
