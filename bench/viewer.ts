@@ -1,11 +1,12 @@
 /**
  * The viewer in headless Chromium (SwiftShader, no GPU): frames per second,
  * frame times, draw calls, triangles, time to open and JS heap, for the demo
- * replay and for one day of the largest scenario (Guangzhou: 20,000 points,
- * 1,675 collection + 600 haul trucks), each played at 600× from 07:00.
+ * replay and for the largest scenario (Guangzhou: 20,000 points, 1,675
+ * collection + 600 haul trucks; 2 days by default), each played at 600× from
+ * 07:00; then noon of every day in turn, for the JS heap and the days held.
  * Both runs are simulated into a temporary folder first (Guangzhou through a
  * variant that turns its replay on). Prints a Markdown table and the load
- * average. `npm run bench:viewer [-- --seconds 10]`
+ * average. `npm run bench:viewer [-- --seconds 10 --guangzhou-days 2]`
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,10 +23,12 @@ const arg = (name: string, fallback: string) => {
 };
 const SECONDS = Number(arg('seconds', '10'));
 const SPEED = 600;
+const GZ_DAYS = Number(arg('guangzhou-days', '2'));
 
 interface Row {
   run: string; points: number; trucks: number; openS: number; drawCalls: number; triangles: number;
   fps: number; p50Ms: number; p95Ms: number; maxMs: number; heapMB: number; heapAfterMB: number; clock: string;
+  days: number; heapMaxMB: number; daysHeldMax: number;
 }
 
 function simulate(scenario: string, out: string, extra: string[] = []): void {
@@ -36,11 +39,11 @@ async function main(): Promise<void> {
   const load0 = loadavg();
   const dir = mkdtempSync(join(tmpdir(), 'wastetwin-bench-viewer-'));
   try {
-    process.stderr.write('simulating demo and one day of Guangzhou…\n');
+    process.stderr.write(`simulating the demo and ${GZ_DAYS} day(s) of Guangzhou…\n`);
     simulate('scenarios/demo.json', join(dir, 'demo'));
     const variant = join(dir, 'guangzhou-replay.json');
     writeFileSync(variant, JSON.stringify({ extends: resolve('scenarios/guangzhou-2025.json'), name: 'guangzhou-2025-replay', set: { 'output.replay': true } }));
-    simulate(variant, join(dir, 'guangzhou'), ['--days', '1']);
+    simulate(variant, join(dir, 'guangzhou'), ['--days', String(GZ_DAYS)]);
     await ensureViewerBuilt();
     const server = await startViewServer({ runDir: dir, port: 0 });
     const base = server.url.replace(/\/\?.*$/, '');
@@ -92,7 +95,15 @@ async function main(): Promise<void> {
             points: w.counts().points, trucks: w.counts().trucks,
           };
         }, { seconds: SECONDS });
-        rows.push({ run, openS, heapMB: heap, heapAfterMB: await heapMB(), ...stats });
+        const heapAfterMB = await heapMB();
+        // Noon of every day in turn: the heap holds the current day and its neighbours, not the run.
+        const days = await page.evaluate(() => window.__wastetwin.daysAvailable());
+        let heapMaxMB = 0, daysHeldMax = 0;
+        for (let d = 0; d < days; d++) {
+          daysHeldMax = Math.max(daysHeldMax, await page.evaluate(async (t) => { await window.__wastetwin.setTime(t); return window.__wastetwin.daysHeld(); }, d * 86_400 + 12 * 3600));
+          heapMaxMB = Math.max(heapMaxMB, await heapMB());
+        }
+        rows.push({ run, openS, heapMB: heap, heapAfterMB, days, heapMaxMB, daysHeldMax, ...stats });
         await page.close();
       }
     } finally {
@@ -102,10 +113,10 @@ async function main(): Promise<void> {
     const load1 = loadavg();
     const version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
     console.log(`Viewer in headless ${version} (SwiftShader), 1280×800, playing ${SECONDS} s at ${SPEED}× from 07:00 of day 0.\n`);
-    console.log('| replay | points | trucks | draw calls | triangles | fps | frame p50 | frame p95 | frame max | open | JS heap (open → after play) | clock at end |');
-    console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- |');
+    console.log('| replay | points | trucks | draw calls | triangles | fps | frame p50 | frame p95 | frame max | open | JS heap (open → after play) | clock at end | days | JS heap, max over the days | days held, max |');
+    console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --: | --: | --: |');
     for (const r of rows) {
-      console.log(`| ${r.run} | ${r.points} | ${r.trucks} | ${r.drawCalls} | ${r.triangles} | ${r.fps.toFixed(1)} | ${r.p50Ms.toFixed(1)} ms | ${r.p95Ms.toFixed(1)} ms | ${r.maxMs.toFixed(0)} ms | ${r.openS.toFixed(1)} s | ${r.heapMB.toFixed(0)} → ${r.heapAfterMB.toFixed(0)} MB | ${r.clock} |`);
+      console.log(`| ${r.run} | ${r.points} | ${r.trucks} | ${r.drawCalls} | ${r.triangles} | ${r.fps.toFixed(1)} | ${r.p50Ms.toFixed(1)} ms | ${r.p95Ms.toFixed(1)} ms | ${r.maxMs.toFixed(0)} ms | ${r.openS.toFixed(1)} s | ${r.heapMB.toFixed(0)} → ${r.heapAfterMB.toFixed(0)} MB | ${r.clock} | ${r.days} | ${r.heapMaxMB.toFixed(0)} MB | ${r.daysHeldMax} |`);
     }
     console.log(`\n${cpus().length} cores; load average before ${load0.map((x) => x.toFixed(2)).join(' ')}, after ${load1.map((x) => x.toFixed(2)).join(' ')}`);
   } finally {

@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium, or the one WASTETWIN_CHROMIUM names. */
+export const CHROMIUM = process.env.WASTETWIN_CHROMIUM || '/usr/bin/chromium';
 
 /** Why the browser tests cannot run here, or null when they can. In CI a missing browser is a failure, not a skip. */
-export function browserMissing(): string | null {
-  if (existsSync(CHROMIUM)) return null;
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing in CI: .ci/install-browser.sh should have installed it`);
-  return `${CHROMIUM} not found: the viewer's browser tests are skipped (install it with .ci/install-browser.sh)`;
+export function browserMissing(path = CHROMIUM, ci = process.env.CI === 'true'): string | null {
+  if (existsSync(path)) return null;
+  if (ci) throw new Error(`${path} is missing in CI: .ci/install-browser.sh should have installed it`);
+  return `${path} not found: the viewer's browser tests are skipped (install it with .ci/install-browser.sh)`;
 }
 
 export interface Browser {

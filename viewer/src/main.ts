@@ -34,6 +34,9 @@ const hook = {
   viewer,
   drawCalls: () => viewer.drawCalls,
   triangles: () => viewer.renderer.info.render.triangles,
+  /** Days parsed and held in memory (the current one and its neighbours at most). */
+  daysHeld: () => viewer.loaded?.days.size ?? 0,
+  daysAvailable: () => viewer.loaded?.source.daysAvailable ?? 0,
   counts: () => ({ points: viewer.loaded?.h.points.x.length ?? 0, trucks: viewer.loaded?.h.trucks.length ?? 0 }),
   frames: () => viewer.frames,
   time: () => viewer.loaded?.pb.t ?? null,

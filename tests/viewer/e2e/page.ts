@@ -7,6 +7,8 @@ export interface Hook {
   warning: string | null;
   drawCalls(): number;
   triangles(): number;
+  daysHeld(): number;
+  daysAvailable(): number;
   counts(): { points: number; trucks: number };
   frames(): number;
   time(): number | null;
