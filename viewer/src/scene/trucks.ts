@@ -27,7 +27,8 @@ export class TrucksLayer {
   constructor(private readonly h: ReplayHeader, private readonly f: Frame) {
     const n = h.trucks.length;
     const cap = Math.max(n, 1);
-    const u = f.unitM;
+    // Markers follow the size of the city; a large fleet gets smaller trucks (down to 0.4×) so depots and main roads do not clot.
+    const u = f.unitM * Math.min(1, Math.max(0.4, Math.sqrt(200 / Math.max(n, 1))));
     this.bodyH = 3.5 * u;
     this.loadMaxH = 6 * u;
     const body = openBox(13 * u, 5.5 * u).scale(1, this.bodyH, 1);

@@ -28,6 +28,14 @@ function prepare(canvas: HTMLCanvasElement, heightCss: number): CanvasRenderingC
   return ctx;
 }
 
+/** `text` cut with an ellipsis to fit `widthPx` (long plant names beside their figures). */
+function fit(ctx: CanvasRenderingContext2D, text: string, widthPx: number): string {
+  if (ctx.measureText(text).width <= widthPx) return text;
+  let n = text.length;
+  while (n > 1 && ctx.measureText(`${text.slice(0, n)}…`).width > widthPx) n--;
+  return `${text.slice(0, n)}…`;
+}
+
 export function drawBars(canvas: HTMLCanvasElement, bars: Bar[]): void {
   const rowH = 30;
   const ctx = prepare(canvas, bars.length * rowH + 4);
@@ -36,7 +44,7 @@ export function drawBars(canvas: HTMLCanvasElement, bars: Bar[]): void {
     const y = i * rowH + 2;
     ctx.fillStyle = '#c9d1d9';
     ctx.textAlign = 'left';
-    ctx.fillText(b.label, 0, y + 7);
+    ctx.fillText(fit(ctx, b.label, w - ctx.measureText(b.text).width - 8), 0, y + 7);
     ctx.textAlign = 'right';
     ctx.fillText(b.text, w, y + 7);
     const scale = b.max > 0 ? (w - 2) / b.max : 0;
