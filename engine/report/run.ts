@@ -59,7 +59,7 @@ export async function loadWorld(file: string, opts: Pick<RunOptions, 'days' | 's
   if (opts.days !== undefined) scenario.days = opts.days;
   const world = await buildWorld(scenario, file);
   // The routing solver is asynchronous and the simulation is not: a timetable is designed here, before the run.
-  if (scenario.collection.planner === 'timetable') await (await import('../optimise/timetable/index.ts')).prepareTimetable(world);
+  if (scenario.collection.planner === 'timetable') await (await import('../optimise/timetable/index.ts')).prepareTimetable(world, file);
   return world;
 }
 

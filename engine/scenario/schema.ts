@@ -175,6 +175,7 @@ export const TimetableOptions = z.strictObject({
   onTimeMinutes: nonNegative.default(10).describe('a stop is on time when the truck arrives at most this late'),
   maxStopsPerSolve: z.number().int().min(10).default(250).describe('larger groups of stops are cut into sectors solved apart'),
   solverIterations: z.number().int().min(1).default(1000),
+  routesFile: z.string().min(1).optional().describe('a routes.json written by `wastetwin plan`: simulate its lines instead of designing new ones; relative to the scenario file'),
 }).prefault({});
 
 export const Collection = z.strictObject({

@@ -10,7 +10,7 @@ import { dayKpi, totalKpis } from '../../engine/report/kpis.ts';
 import type { World } from '../../engine/scenario/world.ts';
 import { expandFleet } from '../../engine/sim/fleet.ts';
 import { simulate } from '../../engine/sim/simulate.ts';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.ts';
 import { writeTemp } from '../helpers/scenarios.ts';
@@ -81,4 +81,26 @@ describe('simulating a timetable', () => {
     for (const k of ['missedStops', 'lateStops', 'trucksUsed', 'overflowEvents']) expect(typeof total[k]).toBe('number');
     for (const k of ['km', 'hours', 'overtimeHours', 'extraUnloads']) expect(typeof total.collection[k]).toBe('number');
   }, 120_000);
+
+  it('runs a published routes.json day after day when the scenario names it, and refuses one it cannot read', async () => {
+    const base = timetableScenario((s) => { s.fleet[0].count = 4; s.fleet[1].count = 4; s.days = 7; });
+    const { file, dir } = writeTemp(base);
+    expect((await runCli(['plan', file, '--out', join(dir, 'plan')])).code).toBe(0);
+    const published = JSON.parse(readFileSync(join(dir, 'plan', 'routes.json'), 'utf8'));
+    const scenarioFile = join(dir, 'published.json');
+    writeFileSync(scenarioFile, JSON.stringify({ ...base, collection: { planner: 'timetable', timetable: { routesFile: 'plan/routes.json' } } }));
+    const res = await runCli(['simulate', scenarioFile, '--out', join(dir, 'run')]);
+    expect(res.code).toBe(0);
+    const days = JSON.parse(readFileSync(join(dir, 'run', 'report.json'), 'utf8')).kpis.days;
+    const names = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+    days.forEach((d: { scheduledStops: number }, i: number) => {
+      const stops = published.lines.filter((l: { days: string[] }) => l.days.includes(names[i % 7]))
+        .reduce((a: number, l: { stops: { kind: string }[] }) => a + l.stops.filter((x) => x.kind === 'stop').length, 0);
+      expect(d.scheduledStops).toBe(stops);
+    });
+    writeFileSync(scenarioFile, JSON.stringify({ ...base, collection: { planner: 'timetable', timetable: { routesFile: 'nowhere.json' } } }));
+    const bad = await runCli(['simulate', scenarioFile, '--out', join(dir, 'run2')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('collection.timetable.routesFile');
+  }, 180_000);
 });

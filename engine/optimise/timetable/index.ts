@@ -8,7 +8,10 @@
  *  3. lines get trucks so that a line keeps its truck every day (./slots.ts).
  * Given the previous timetable, re-planning keeps what it can (./replan.ts).
  */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { DemandModel } from '../../demand/model.ts';
+import { readRoutesJson, type RoutesJson } from '../../export/routes-json.ts';
 import { InputError } from '../../errors.ts';
 import { DijkstraWorkspace } from '../../network/dijkstra.ts';
 import type { World } from '../../scenario/world.ts';
@@ -111,9 +114,21 @@ async function foldIntoDaily(world: World, choice: FrequencyChoice, built: Map<s
   }
 }
 
-/** Design the timetable a run with `collection.planner: "timetable"` needs and attach it to the world. */
-export async function prepareTimetable(world: World): Promise<void> {
-  attachTimetable(world, await designTimetable(world));
+/**
+ * Attach to the world the timetable a run with `collection.planner: "timetable"`
+ * runs: the published one in `routesFile` (relative to the scenario file), or a new design.
+ */
+export async function prepareTimetable(world: World, scenarioFile = '.'): Promise<void> {
+  const file = world.scenario.collection.timetable.routesFile;
+  if (!file) return attachTimetable(world, await designTimetable(world));
+  const path = resolve(dirname(resolve(scenarioFile)), file);
+  let json: unknown;
+  try { json = JSON.parse(readFileSync(path, 'utf8')); } catch (err) {
+    throw InputError.one('collection.timetable.routesFile', `cannot read ${path}: ${(err as Error).message}`);
+  }
+  const tt = readRoutesJson(world, json as RoutesJson, 'collection.timetable.routesFile');
+  assignTrucks(tt.lines, world.fleet.length);
+  attachTimetable(world, tt);
 }
 
 /** Bins of one fleet, stream and day pattern; large groups cut by angle round the depot into sectors. Keys already taken get a suffix. */
