@@ -42,62 +42,52 @@ export async function buildGroupLines(ctx: BuildContext, g: Group, seed: string)
   const { world } = ctx;
   const opts = world.scenario.collection.timetable;
   const stretch = 1 + opts.slackShare;
-  const types = [{ f: world.fleet[g.fleetType], i: g.fleetType }];
+  const fleet = world.fleet[g.fleetType].spec;
   const stations = world.stations.map((st, i) => ({ st, i })).filter(({ st }) => st.streamMask[g.stream]);
-  const depotIdx = [...new Set(types.map(({ f }) => f.depot))];
-  const hubNodes = [...depotIdx.map((d) => world.depots[d].node), ...stations.map(({ st }) => st.node)];
+  const hubNodes = [world.depots[world.fleet[g.fleetType].depot].node, ...stations.map(({ st }) => st.node)];
   const twice = FREQUENCIES[g.frequency].visitsPerDay === 2;
   const visits = g.services.flatMap((sv) => (twice ? [0, 1] : [0]).map((k) => ({ sv, k })));
   const nodes = [...hubNodes, ...visits.map(({ sv }) => world.points[sv.point].node)];
   const m = travelMatrices(ctx.router, ctx.ws, nodes, hubNodes.length);
-  const slowest = Math.min(...types.map(({ f }) => f.spec.speedFactor));
-  const serviceS = Math.max(...types.map(({ f }) => f.spec.serviceSecondsPerStop)) * stretch;
   const lunch = opts.lunch;
-  const shiftOf = (ft: number) => {
-    const start = minutes(world.fleet[ft].spec.shiftStart) * 60;
-    return { start, end: start + world.fleet[ft].spec.shiftHours * 3600 };
-  };
+  const start = minutes(fleet.shiftStart) * 60, end = start + fleet.shiftHours * 3600;
+  const quarter = (end - start) / 4;
+  const stream = world.streams[g.stream].id;
   const spec: InstanceSpec = {
     name: g.key,
     dimensions: ['kg'],
     locationCount: nodes.length,
     distance: m.distanceM,
-    durationSeconds: m.timeS.map((t) => (t / slowest) * stretch),
-    depots: depotIdx.map((d) => ({ id: world.depots[d].id, location: depotIdx.indexOf(d) })),
+    durationSeconds: m.timeS.map((t) => (t / fleet.speedFactor) * stretch),
+    depots: [{ id: world.depots[world.fleet[g.fleetType].depot].id, location: 0 }],
     facilities: stations.map(({ st }, k) => ({
-      id: st.id, location: depotIdx.length + k, streams: [world.streams[g.stream].id],
+      id: st.id, location: 1 + k, streams: [stream],
       openSeconds: minutes(st.spec.open) * 60, closeSeconds: minutes(st.spec.close) * 60, unloadSeconds: st.spec.serviceMinutes * 60 * stretch,
     })),
-    vehicleTypes: types.map(({ f, i }) => {
-      const { start, end } = shiftOf(i);
-      return {
-        id: f.spec.id, count: null, capacity: [payloadKg(world, ctx.sampleTruck(i), g.stream)], streams: [world.streams[g.stream].id],
-        startDepot: depotIdx.indexOf(f.depot), shiftStartSeconds: start, shiftEndSeconds: end,
-        lunch: lunch && end > minutes(lunch.earliest) * 60 && start < minutes(lunch.latest) * 60
-          ? { earliestStartSeconds: minutes(lunch.earliest) * 60, latestStartSeconds: minutes(lunch.latest) * 60, durationSeconds: lunch.minutes * 60 } : null,
-        fixedCost: TRUCK_FIXED_COST, costPerDistance: Math.max(f.spec.costPerKm, 0.01) / 1000, costPerHour: f.spec.costPerHour,
-      };
-    }),
-    stops: visits.map(({ sv, k }, j) => {
-      const { start, end } = shiftOf(types[0].i);
-      const quarter = (end - start) / 4;
-      return {
-        id: `${world.points[sv.point].id}${twice ? `#${k + 1}` : ''}`, location: hubNodes.length + j, load: [sv.visitKg],
-        serviceSeconds: serviceS, stream: world.streams[g.stream].id,
-        ...(twice ? (k === 0 ? { windowOpenSeconds: start, windowCloseSeconds: start + quarter } : { windowOpenSeconds: end - quarter, windowCloseSeconds: end }) : {}),
-      };
-    }),
+    vehicleTypes: [{
+      id: fleet.id, count: null, capacity: [payloadKg(world, ctx.sampleTruck(g.fleetType), g.stream)], streams: [stream],
+      startDepot: 0, shiftStartSeconds: start, shiftEndSeconds: end,
+      lunch: lunch && end > minutes(lunch.earliest) * 60 && start < minutes(lunch.latest) * 60
+        ? { earliestStartSeconds: minutes(lunch.earliest) * 60, latestStartSeconds: minutes(lunch.latest) * 60, durationSeconds: lunch.minutes * 60 } : null,
+      fixedCost: TRUCK_FIXED_COST, costPerDistance: Math.max(fleet.costPerKm, 0.01) / 1000, costPerHour: fleet.costPerHour,
+    }],
+    // A twice-daily bin is visited in the first and the last quarter of the shift.
+    stops: visits.map(({ sv, k }, j) => ({
+      id: `${world.points[sv.point].id}${twice ? `#${k + 1}` : ''}`, location: hubNodes.length + j, load: [sv.visitKg],
+      serviceSeconds: fleet.serviceSecondsPerStop * stretch, stream,
+      ...(twice ? (k === 0 ? { windowOpenSeconds: start, windowCloseSeconds: start + quarter } : { windowOpenSeconds: end - quarter, windowCloseSeconds: end }) : {}),
+    })),
     unloadAtDepot: false,
   };
   const inst = createInstance(spec);
   const sol = await solve(inst, { seed, iterations: opts.solverIterations, threads: 1 });
   const violations = checkSolution(inst, sol).map((v) => `${g.key}: ${v.message}`);
-  return { lines: toLines(world, g, sol, types.map(({ i }) => i), stations.map(({ i }) => i), visits.map(({ sv }) => sv)), violations };
+  return { lines: toLines(world, g, sol, stations.map(({ i }) => i), visits.map(({ sv }) => sv)), violations };
 }
 
 const minute = (s: number) => Math.round(s / 60) * 60;
 
-function toLines(world: World, g: Group, sol: VrpSolution, fleetTypes: number[], stations: number[], stopService: ServiceAssignment[]): Line[] {
+function toLines(world: World, g: Group, sol: VrpSolution, stations: number[], stopService: ServiceAssignment[]): Line[] {
   const routes = [...sol.routes].sort((a, b) => a.visits[0].departureSeconds - b.visits[0].departureSeconds || a.vehicleType - b.vehicleType || a.vehicle - b.vehicle);
   return routes.map((r, k) => {
     const visits: LineVisit[] = [];
@@ -109,7 +99,7 @@ function toLines(world: World, g: Group, sol: VrpSolution, fleetTypes: number[],
     }
     const first = r.visits[0], last = r.visits[r.visits.length - 1];
     return {
-      id: `${g.key}-${String(k + 1).padStart(2, '0')}`, stream: g.stream, fleetType: fleetTypes[r.vehicleType], truck: -1,
+      id: `${g.key}-${String(k + 1).padStart(2, '0')}`, stream: g.stream, fleetType: g.fleetType, truck: -1,
       days: g.days, frequency: FREQUENCIES[g.frequency].name,
       startS: minute(first.departureSeconds), endS: minute(last.arrivalSeconds),
       lunchStartS: r.lunchStartSeconds === null ? null : minute(r.lunchStartSeconds),
