@@ -28,8 +28,36 @@ const GZ_DAYS = Number(arg('guangzhou-days', '2'));
 interface Row {
   run: string; points: number; trucks: number; openS: number; drawCalls: number; triangles: number;
   fps: number; p50Ms: number; p95Ms: number; maxMs: number; heapMB: number; heapAfterMB: number; clock: string;
-  days: number; heapMaxMB: number; daysHeldMax: number;
+  days: number; heapMaxMB: number; daysHeldMax: number; midnightMaxMs: number; midnightClock: string;
 }
+
+/** Plays for `seconds` of wall time; frame intervals measured in the page by requestAnimationFrame. */
+const playFor = async ({ seconds }: { seconds: number }) => {
+  const w = window.__wastetwin;
+  const gaps: number[] = [];
+  let last = -1;
+  let stop = false;
+  const onFrame = (ms: number) => {
+    if (last >= 0) gaps.push(ms - last);
+    last = ms;
+    if (!stop) requestAnimationFrame(onFrame);
+  };
+  requestAnimationFrame(onFrame);
+  const f0 = w.frames();
+  const wall0 = performance.now();
+  (document.querySelector('#play') as HTMLButtonElement).click();
+  await new Promise((ok) => setTimeout(ok, seconds * 1000));
+  (document.querySelector('#play') as HTMLButtonElement).click();
+  stop = true;
+  const fps = (w.frames() - f0) / ((performance.now() - wall0) / 1000);
+  gaps.sort((a, b) => a - b);
+  const q = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] ?? NaN;
+  return {
+    fps, p50Ms: q(0.5), p95Ms: q(0.95), maxMs: gaps[gaps.length - 1] ?? NaN,
+    drawCalls: w.drawCalls(), triangles: w.triangles(), clock: document.querySelector('#clock')!.textContent!,
+    points: w.counts().points, trucks: w.counts().trucks,
+  };
+};
 
 function simulate(scenario: string, out: string, extra: string[] = []): void {
   execFileSync(process.execPath, ['bin/wastetwin.js', 'simulate', scenario, '--out', out, ...extra], { stdio: 'ignore' });
@@ -68,33 +96,7 @@ async function main(): Promise<void> {
         if (err) throw new Error(`${run}: ${err}`);
         await page.evaluate(() => window.__wastetwin.setTime(7 * 3600));
         const heap = await heapMB();
-        // Frame intervals measured in the page by requestAnimationFrame while playing.
-        const stats = await page.evaluate(async ({ seconds }) => {
-          const w = window.__wastetwin;
-          const gaps: number[] = [];
-          let last = -1;
-          let stop = false;
-          const onFrame = (ms: number) => {
-            if (last >= 0) gaps.push(ms - last);
-            last = ms;
-            if (!stop) requestAnimationFrame(onFrame);
-          };
-          requestAnimationFrame(onFrame);
-          const f0 = w.frames();
-          const wall0 = performance.now();
-          (document.querySelector('#play') as HTMLButtonElement).click();
-          await new Promise((ok) => setTimeout(ok, seconds * 1000));
-          (document.querySelector('#play') as HTMLButtonElement).click();
-          stop = true;
-          const fps = (w.frames() - f0) / ((performance.now() - wall0) / 1000);
-          gaps.sort((a, b) => a - b);
-          const q = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] ?? NaN;
-          return {
-            fps, p50Ms: q(0.5), p95Ms: q(0.95), maxMs: gaps[gaps.length - 1] ?? NaN,
-            drawCalls: w.drawCalls(), triangles: w.triangles(), clock: document.querySelector('#clock')!.textContent!,
-            points: w.counts().points, trucks: w.counts().trucks,
-          };
-        }, { seconds: SECONDS });
+        const stats = await page.evaluate(playFor, { seconds: SECONDS });
         const heapAfterMB = await heapMB();
         // Noon of every day in turn: the heap holds the current day and its neighbours, not the run.
         const days = await page.evaluate(() => window.__wastetwin.daysAvailable());
@@ -103,7 +105,16 @@ async function main(): Promise<void> {
           daysHeldMax = Math.max(daysHeldMax, await page.evaluate(async (t) => { await window.__wastetwin.setTime(t); return window.__wastetwin.daysHeld(); }, d * 86_400 + 12 * 3600));
           heapMaxMB = Math.max(heapMaxMB, await heapMB());
         }
-        rows.push({ run, openS, heapMB: heap, heapAfterMB, days, heapMaxMB, daysHeldMax, ...stats });
+        // Across midnight at 3600× from 21:00: the next day is read (from 20:00 on) while the clock runs.
+        let midnight = { maxMs: NaN, clock: '' };
+        if (days > 1) {
+          // A fresh page, so that day 1 is not already held from the walk above.
+          await openReplay(page, base, `run/${run}/replay.ndjson`, `&speed=${SPEED}`);
+          await page.evaluate(() => window.__wastetwin.setTime(21 * 3600));
+          await page.selectOption('#speed', '3600');
+          midnight = await page.evaluate(playFor, { seconds: 6 });
+        }
+        rows.push({ run, openS, heapMB: heap, heapAfterMB, days, heapMaxMB, daysHeldMax, ...stats, midnightMaxMs: midnight.maxMs, midnightClock: midnight.clock });
         await page.close();
       }
     } finally {
@@ -118,6 +129,10 @@ async function main(): Promise<void> {
     for (const r of rows) {
       console.log(`| ${r.run} | ${r.points} | ${r.trucks} | ${r.drawCalls} | ${r.triangles} | ${r.fps.toFixed(1)} | ${r.p50Ms.toFixed(1)} ms | ${r.p95Ms.toFixed(1)} ms | ${r.maxMs.toFixed(0)} ms | ${r.openS.toFixed(1)} s | ${r.heapMB.toFixed(0)} → ${r.heapAfterMB.toFixed(0)} MB | ${r.clock} | ${r.days} | ${r.heapMaxMB.toFixed(0)} MB | ${r.daysHeldMax} |`);
     }
+    console.log('\nAcross midnight (3600× for 6 s from 21:00 of day 0; the next day is read from 20:00):\n');
+    console.log('| replay | longest frame | clock at end |');
+    console.log('| --- | --: | --- |');
+    for (const r of rows) if (r.days > 1) console.log(`| ${r.run} | ${r.midnightMaxMs.toFixed(0)} ms | ${r.midnightClock} |`);
     console.log(`\n${cpus().length} cores; load average before ${load0.map((x) => x.toFixed(2)).join(' ')}, after ${load1.map((x) => x.toFixed(2)).join(' ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
