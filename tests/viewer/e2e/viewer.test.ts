@@ -98,7 +98,7 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     expect(moved.length).toBeGreaterThan(demoTrucks.length / 2);
   });
 
-  it('clicking a truck opens its panel with its stops and load', async () => {
+  it('clicking a truck opens its panel with its stops, load and manifests, and the camera follows it', async () => {
     await page.evaluate(() => window.__wastetwin.setTime(10 * 3600));
     const [pick] = await isolatedTrucks(page, demoTrucks, 30);
     expect(pick).toBeDefined();
@@ -108,6 +108,17 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     expect(text).toContain(`Truck ${pick.id}`);
     expect(text).toMatch(/Stops today \d+/);
     expect(text).toMatch(/load [\d.]+ t of [\d.]+ t/);
+    expect(text).toMatch(/Manifests \d+/);
+    // Followed: wherever the truck drives, it stays where the camera looks (the middle of the canvas).
+    const where = async (t: number) => page.evaluate(async ([id, at]) => {
+      await window.__wastetwin.setTime(at);
+      return { pose: window.__wastetwin.truckPose(id)!, screen: window.__wastetwin.truckScreen(id)! };
+    }, [pick.id, t] as const);
+    const a = await where(10 * 3600 + 60);
+    const b = await where(10 * 3600 + 1200);
+    expect(Math.hypot(b.pose.x - a.pose.x, b.pose.y - a.pose.y)).toBeGreaterThan(0);
+    const size = page.viewportSize()!;
+    for (const p of [a.screen, b.screen]) expect(Math.hypot(p.x - size.width / 2, p.y - size.height / 2)).toBeLessThan(3);
     await page.keyboard.press('Escape');
     expect(await page.isVisible('#detail')).toBe(false);
   });
