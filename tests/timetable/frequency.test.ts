@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DemandModel } from '../../engine/demand/model.ts';
-import { chooseFrequencies, FREQUENCIES, maxGapDays, peakFactorSums } from '../../engine/optimise/timetable/frequency.ts';
+import { chooseFrequencies, FREQUENCIES, maxGapDays, peakFactorSums, PLANNING_HORIZON_DAYS } from '../../engine/optimise/timetable/frequency.ts';
 import { accumulatedQuantileKg, lognormalQuantile, normalQuantile } from '../../engine/optimise/timetable/quantile.ts';
 import { timetableWorld } from './fixtures.ts';
 
@@ -41,7 +41,7 @@ describe('frequency choice', () => {
     const allowed = world.scenario.collection.timetable.frequencies;
     const choice = chooseFrequencies(world, demand, allowed);
     const S = world.streams.length;
-    const peak = peakFactorSums(demand, world.scenario.days);
+    const peak = peakFactorSums(demand, PLANNING_HORIZON_DAYS);
     const cv = world.scenario.generation.noiseCv;
     const need = (i: number, fi: number) => {
       const f = FREQUENCIES[fi];

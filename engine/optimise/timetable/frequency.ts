@@ -3,7 +3,7 @@
  * a set of weekly day patterns (its phases); a bin on a pattern waits at most
  * `maxGapDays` between visits. A bin gets the least frequent allowed
  * frequency whose gap it survives: the planning quantile of the waste it
- * gathers over that gap (at the busiest stretch of the calendar) fits in the
+ * gathers over that gap (at the busiest stretch of the year ahead) fits in the
  * bin. So a bin overflows between two visits with a chance of at most
  * 1 − quantile. A bin that overflows even at the most frequent allowed
  * service is kept at that service and listed as a shortfall.
@@ -61,6 +61,9 @@ export function twiceDailyShare(demand: DemandModel, shiftStartS: number, shiftE
   return Math.max(1 - inner, outer);
 }
 
+/** A published timetable holds for the year from the start date: summer's peak included. */
+export const PLANNING_HORIZON_DAYS = 365;
+
 /** The busiest k consecutive days' calendar factor over the horizon (weekday × season × growth), for k = 1..7. */
 export function peakFactorSums(demand: DemandModel, horizonDays: number): number[] {
   const f = Array.from({ length: horizonDays + 7 }, (_, d) => demand.dayFactor(d));
@@ -82,7 +85,7 @@ export function chooseFrequencies(world: World, demand: DemandModel, allowed: re
   const S = world.streams.length, P = world.points.length;
   const cv = world.scenario.generation.noiseCv;
   const quantileByStream = world.streams.map((st) => opts.demandQuantileByStream[st.id] ?? opts.demandQuantile);
-  const peak = peakFactorSums(demand, Math.min(world.scenario.days, 371));
+  const peak = peakFactorSums(demand, PLANNING_HORIZON_DAYS);
   const candidates = FREQUENCIES.map((f, i) => ({ f, i })).filter(({ f }) => allowed.includes(f.name));
   // Least frequent first: the first that fits wins.
   candidates.reverse();
