@@ -25,8 +25,9 @@ export function replayHeader(world: World, vehicles: Vehicle[], days: number, ta
   for (let u = 0; u < g.nodeCount; u++) {
     for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
       const v = g.targets[e];
-      // Each street once: skip the direction with the larger start when the reverse exists.
-      if (u > v && hasEdge(g, v, u)) continue;
+      // Each street once: skip the direction with the larger start when the same street runs back
+      // (another road joining the same two junctions the other way is drawn too).
+      if (u > v && hasReverseTwin(g, u, v, e)) continue;
       const line = [g.roadClass[e], r1(g.x[u]), r1(g.y[u])];
       for (let s = g.shapeOffsets[e]; s < g.shapeOffsets[e + 1]; s++) line.push(r1(g.shapeXY[s]));
       line.push(r1(g.x[v]), r1(g.y[v]));
@@ -64,8 +65,19 @@ export function replayHeader(world: World, vehicles: Vehicle[], days: number, ta
   };
 }
 
-function hasEdge(g: World['graph'], u: number, v: number): boolean {
-  for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) if (g.targets[e] === v) return true;
+/** Whether some edge v→u follows edge e (u→v) backwards through the same shape points. */
+function hasReverseTwin(g: World['graph'], u: number, v: number, e: number): boolean {
+  const n = g.shapeOffsets[e + 1] - g.shapeOffsets[e];
+  for (let f = g.offsets[v]; f < g.offsets[v + 1]; f++) {
+    if (g.targets[f] !== u || g.shapeOffsets[f + 1] - g.shapeOffsets[f] !== n) continue;
+    let same = true;
+    // Shapes are x,y pairs: pair k of e is pair (m - 1 - k) of f.
+    for (let k = 0, m = n / 2; k < m && same; k++) {
+      const a = g.shapeOffsets[e] + 2 * k, b = g.shapeOffsets[f] + 2 * (m - 1 - k);
+      same = g.shapeXY[a] === g.shapeXY[b] && g.shapeXY[a + 1] === g.shapeXY[b + 1];
+    }
+    if (same) return true;
+  }
   return false;
 }
 

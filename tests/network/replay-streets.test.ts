@@ -54,4 +54,25 @@ describe('replay on real streets', () => {
     }
     expect(vertices).toBeGreaterThan(1000);
   });
+
+  it('the replay draws every road once, including a second road joining two junctions the other way', async () => {
+    const world = await loadWorld(SCENARIO, { days: 1 });
+    const out = mkdtempSync(join(tmpdir(), 'wastetwin-replay-'));
+    runWorld(world, out);
+    const header = JSON.parse(readFileSync(join(out, 'replay.ndjson'), 'utf8').split('\n')[0]);
+    const drawn = new Set<string>((header.roads.polylines as number[][]).map((l) => l.slice(1).join(',')));
+    const g = world.graph, r1 = (v: number) => Math.round(v * 10) / 10;
+    let missing = 0;
+    for (let u = 0; u < g.nodeCount; u++) {
+      for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
+        const xy = [g.x[u], g.y[u], ...g.shapeXY.subarray(g.shapeOffsets[e], g.shapeOffsets[e + 1]), g.x[g.targets[e]], g.y[g.targets[e]]].map(r1);
+        const back: number[] = [];
+        for (let i = xy.length - 2; i >= 0; i -= 2) back.push(xy[i], xy[i + 1]);
+        if (!drawn.has(xy.join(',')) && !drawn.has(back.join(','))) missing++;
+      }
+    }
+    expect(missing).toBe(0);
+    // Two-way streets are drawn once, not twice.
+    expect(drawn.size).toBeLessThan(g.targets.length);
+  });
 });
