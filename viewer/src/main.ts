@@ -45,6 +45,7 @@ const hook = {
   /** Stops the wall clock: the time then moves only by setTime (deterministic frames for tests). */
   freeze: () => { viewer.manualClock = true; },
   truckScreen: (id: string) => viewer.truckScreen(id),
+  siteScreen: (id: string) => viewer.siteScreen(id),
   /** Opens the panel of the first site of that type (or id). */
   selectSite: (typeOrId: string) => {
     const site = viewer.loaded?.sites.all.find((s) => s.type === typeOrId || s.id === typeOrId);

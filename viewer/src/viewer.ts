@@ -338,8 +338,17 @@ export class Viewer {
   truckScreen(id: string): { x: number; y: number } | null {
     const l = this.loaded;
     const i = l ? l.h.trucks.findIndex((t) => t.id === id) : -1;
-    if (!l || i < 0) return null;
-    this.tmp2.set(l.trucks.sceneXs[i], 0, l.trucks.sceneZs[i]);
+    return l && i >= 0 ? this.screenOf(l.trucks.sceneXs[i], l.trucks.sceneZs[i]) : null;
+  }
+
+  /** CSS-pixel position of the foot of station or plant `id` in the page. */
+  siteScreen(id: string): { x: number; y: number } | null {
+    const s = this.loaded?.sites.all.find((x) => x.id === id);
+    return s ? this.screenOf(s.x, s.z) : null;
+  }
+
+  private screenOf(x: number, z: number): { x: number; y: number } | null {
+    this.tmp2.set(x, 0, z);
     const rect = this.renderer.domElement.getBoundingClientRect();
     const s = toScreen(this.tmp2, this.camera, rect.width, rect.height);
     return s && { x: s.x + rect.left, y: s.y + rect.top };

@@ -17,6 +17,7 @@ export interface Hook {
   freeze(): void;
   selectSite(typeOrId: string): void;
   truckScreen(id: string): { x: number; y: number } | null;
+  siteScreen(id: string): { x: number; y: number } | null;
   truckPose(id: string): { x: number; y: number; loadKg: number; state: string } | null;
 }
 declare global {

@@ -123,6 +123,30 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     expect(await page.isVisible('#detail')).toBe(false);
   });
 
+  it('hovering a truck labels it', async () => {
+    await openReplay(page, base, 'run/demo/replay.ndjson');
+    await page.evaluate(() => window.__wastetwin.setTime(9 * 3600));
+    const [pick] = await isolatedTrucks(page, demoTrucks, 30);
+    await page.mouse.move(pick.x, pick.y);
+    await page.waitForSelector('#tooltip:not([hidden])');
+    expect(await page.textContent('#tooltip')).toMatch(new RegExp(`^${pick.id} · .* t of [\\d.]+ t`));
+    await page.mouse.move(5, 400);
+    expect(await page.isVisible('#tooltip')).toBe(false);
+  });
+
+  it('clicking a plant shows its pit and what it received and treated over the day', async () => {
+    await openReplay(page, base, 'run/demo/replay.ndjson');
+    await page.evaluate(() => window.__wastetwin.setTime(86_400 + 14 * 3600));
+    const at = (await page.evaluate(() => window.__wastetwin.siteScreen('INC')))!;
+    await page.mouse.click(at.x, at.y);
+    await page.waitForSelector('#detail:not([hidden])');
+    const text = (await page.textContent('#detail'))!;
+    expect(text).toMatch(/INC · incinerator · pit [\d.]+ t/);
+    expect(text).toMatch(/pit now [\d.]+ t of [\d.]+ t · arrived so far [\d.]+ t · treated today [\d.]+ t/);
+    expect(await page.isVisible('#detail canvas.chart')).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
   it('draws as many calls for the demo with ten times its trucks', async () => {
     const demo = await calls('run/demo/replay.ndjson');
     const tenfold = await calls('run/demo-x10/replay.ndjson');
