@@ -147,6 +147,25 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('jumps to a day, and the KPI panel follows the clock', async () => {
+    await openReplay(page, base, 'run/demo/replay.ndjson');
+    await page.selectOption('#day', '3');
+    await page.waitForFunction(() => document.querySelector('#clock')!.textContent!.includes('day 3 ·'));
+    expect(await page.textContent('#clock')).toMatch(/day 3 · \w{3} \d{4}-\d\d-\d\d · 06:00:00/);
+    const collected = async (t: number) => {
+      await page.evaluate((at) => window.__wastetwin.setTime(at), t);
+      expect(await page.textContent('#kpi .kpi-title')).toMatch(/^Day 3 · /);
+      const label = (await page.getAttribute('#kpi canvas.kpi-main', 'aria-label'))!;
+      const m = /Collected: ([\d.]+) t of ([\d.]+) t/.exec(label)!;
+      return { soFar: Number(m[1]), day: Number(m[2]) };
+    };
+    const morning = await collected(3 * 86_400 + 7 * 3600);
+    const evening = await collected(3 * 86_400 + 20 * 3600);
+    expect(morning.day).toBe(evening.day);
+    expect(morning.soFar).toBeLessThan(evening.soFar);
+    expect(evening.soFar).toBeLessThanOrEqual(evening.day);
+  });
+
   it('draws as many calls for the demo with ten times its trucks', async () => {
     const demo = await calls('run/demo/replay.ndjson');
     const tenfold = await calls('run/demo-x10/replay.ndjson');

@@ -37,6 +37,9 @@ function fit(ctx: CanvasRenderingContext2D, text: string, widthPx: number): stri
 }
 
 export function drawBars(canvas: HTMLCanvasElement, bars: Bar[]): void {
+  // The figures as text too, for screen readers (and the browser tests).
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', bars.map((b) => `${b.label}: ${b.text}`).join('; '));
   const rowH = 30;
   const ctx = prepare(canvas, bars.length * rowH + 4);
   const w = canvas.clientWidth || 260;
