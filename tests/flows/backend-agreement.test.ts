@@ -17,6 +17,11 @@ describe('javascript-lp-solver and HiGHS agree', () => {
       expect(a.status).toBe('optimal');
       expect(b.status).toBe('optimal');
       expect(Math.abs(a.objective - b.objective) / Math.max(1, Math.abs(b.objective))).toBeLessThan(1e-6);
+      // HiGHS's interior-point method (used on the largest LPs) ends at the same optimum, proven, with duals.
+      const c = solveWithHighs(await loadHighs(), f.lp, { method: 'ipm' });
+      expect(c).toMatchObject({ status: 'optimal', proven: true });
+      expect(c.rowDual).toHaveLength(f.lp.numRows);
+      expect(Math.abs(c.objective - b.objective) / Math.max(1, Math.abs(b.objective))).toBeLessThan(1e-6);
     });
   }
 
