@@ -1,8 +1,8 @@
 /**
  * `wastetwin view`'s server and the page's URL source: the run folder is
- * served with byte ranges, and a replay opened by URL is streamed once to
- * index its lines, then each day is fetched alone (memory bounded by a day,
- * whatever the length of the run).
+ * served with byte ranges and line indexes, and a replay opened by URL is
+ * read a day at a time (memory bounded by a day, whatever the length of the
+ * run), without downloading the file to find its days.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,20 +39,43 @@ describe('serving a run folder', () => {
     expect(await res.text()).toBe(text.slice(10, 20));
   });
 
-  it('reads the header at once and each day alone by URL', async () => {
+  it('gives where the lines of a file start and end, found again when the file changes', async () => {
+    const index = async () => (await fetch(`${root}/run/lines.ndjson.lines`)).json();
+    writeFileSync(join(dir, 'lines.ndjson'), 'ab\ncd\n');
+    expect(await index()).toMatchObject({ starts: [0, 3], ends: [2, 5], endsWithNewline: true });
+    writeFileSync(join(dir, 'lines.ndjson'), 'ab\ncdef\ngh');
+    expect(await index()).toMatchObject({ starts: [0, 3, 8], ends: [2, 7, 10], endsWithNewline: false });
+    expect((await fetch(`${root}/run/none.ndjson.lines`)).status).toBe(404);
+  });
+
+  it('opens a replay by URL without downloading it: the line index, then the header and each day alone', async () => {
     const spy = vi.spyOn(globalThis, 'fetch');
     try {
       const url = `${root}/run/replay.ndjson`;
       const r = await ReplaySource.fetch(url);
       expect(r.header.scenario).toBe('fixture-3');
       expect(r.daysAvailable).toBe(3);
-      spy.mockClear();
       const d = await r.day(1);
       expect(d.day).toBe(1);
-      expect(spy).toHaveBeenCalledTimes(1);
-      const init = spy.mock.calls[0][1] as { headers: Record<string, string> };
-      expect(init.headers.range).toBe(`bytes=${lineStart(2)}-${lineStart(3) - 2}`);
+      const asked = spy.mock.calls.map(([u, init]) => ({ url: String(u), range: (init as { headers?: Record<string, string> } | undefined)?.headers?.range }));
+      expect(asked).toEqual([
+        { url: `${url}.lines`, range: undefined },
+        { url, range: `bytes=0-${lineStart(1) - 2}` },
+        { url, range: `bytes=${lineStart(2)}-${lineStart(3) - 2}` },
+      ]);
       expect(d).toEqual(await (await ReplaySource.open(new Blob([text]))).day(1));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('streams the file once to index it when the server keeps no line index', async () => {
+    const realFetch = globalThis.fetch;
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((u, init) => (String(u).endsWith('.lines') ? Promise.resolve(new Response('', { status: 404 })) : realFetch(u, init)));
+    try {
+      const r = await ReplaySource.fetch(`${root}/run/replay.ndjson`);
+      expect((await r.day(2)).day).toBe(2);
+      expect(spy.mock.calls.filter(([, init]) => !(init as { headers?: object } | undefined)?.headers)).toHaveLength(2);
     } finally {
       spy.mockRestore();
     }

@@ -2,9 +2,10 @@
  * A replay opened from a Blob (a dropped or picked file) or from a URL (a run
  * served by `wastetwin view`): the header is parsed at once, each day only
  * when asked for, so memory holds the days being played, not the whole run.
- * From a URL whose server takes range requests, the file is streamed once to
- * find where its lines start and then each day is fetched alone, so not even
- * the bytes of the run are kept. A file cut short still plays the days it
+ * From a URL whose server takes range requests, each day is fetched alone, so
+ * not even the bytes of the run are kept; where the lines start comes from the
+ * server (`wastetwin view` serves it beside the file as `<file>.lines`) or,
+ * from another server, by streaming the file once. A file cut short still plays the days it
  * holds, with a warning that says what is missing.
  */
 import { indexLines, indexStream, type LineIndex } from './line-index.ts';
@@ -31,24 +32,13 @@ export class ReplaySource {
 
   /** Fetches a replay by URL; by range requests when the server offers them, else whole as a Blob. */
   static async fetch(url: string): Promise<ReplaySource> {
+    const served = await servedLineIndex(url);
+    if (served) return ReplaySource.fromIndex(served, rangeReader(url, served.etag));
     const res = await fetch(url);
     if (!res.ok) throw new ReplayError(`cannot fetch ${url}: HTTP ${res.status} ${res.statusText}`);
     if (res.headers.get('accept-ranges') !== 'bytes' || !res.body) return ReplaySource.open(await res.blob());
     const version = res.headers.get('etag') ?? res.headers.get('last-modified');
-    const lines = await indexStream(res.body);
-    return ReplaySource.fromIndex(lines, async (a, b) => {
-      if (b <= a) return '';
-      const headers: Record<string, string> = { range: `bytes=${a}-${b - 1}` };
-      if (version) headers['if-range'] = version;
-      const part = await fetch(url, { headers });
-      if (part.status !== 206) {
-        await part.body?.cancel();
-        throw new ReplayError(part.status === 200
-          ? `${url} changed on the server since it was opened (a new run?): reload the page`
-          : `cannot fetch bytes ${a}–${b} of ${url}: HTTP ${part.status} ${part.statusText}`);
-      }
-      return part.text();
-    });
+    return ReplaySource.fromIndex(await indexStream(res.body), rangeReader(url, version));
   }
 
   private static async fromIndex(lines: LineIndex, read: ReadRange): Promise<ReplaySource> {
@@ -76,5 +66,37 @@ export class ReplaySource {
   async day(d: number): Promise<ReplayDay> {
     if (!Number.isInteger(d) || d < 0 || d >= this.daysAvailable) throw new ReplayError(`day ${d} is not in this replay (days 0–${this.daysAvailable - 1})`);
     return parseDay(await this.read(this.lines.starts[d + 1], this.lines.ends[d + 1]), d);
+  }
+}
+
+/** Reads byte ranges of `url`, refusing them once the file is no longer `version` (ETag or Last-Modified). */
+function rangeReader(url: string, version: string | null): ReadRange {
+  return async (a, b) => {
+    if (b <= a) return '';
+    const headers: Record<string, string> = { range: `bytes=${a}-${b - 1}` };
+    if (version) headers['if-range'] = version;
+    const part = await fetch(url, { headers });
+    if (part.status !== 206) {
+      await part.body?.cancel();
+      throw new ReplayError(part.status === 200
+        ? `${url} changed on the server since it was opened (a new run?): reload the page`
+        : `cannot fetch bytes ${a}–${b} of ${url}: HTTP ${part.status} ${part.statusText}`);
+    }
+    return part.text();
+  };
+}
+
+/** The line index a `wastetwin view` server keeps beside the file (`<url>.lines`), or null from any other server. */
+async function servedLineIndex(url: string): Promise<(LineIndex & { etag: string }) | null> {
+  const u = new URL(url, globalThis.location?.href);
+  u.pathname += '.lines';
+  try {
+    const res = await fetch(u.href);
+    if (!res.ok) { await res.body?.cancel(); return null; }
+    const j = (await res.json()) as Partial<LineIndex & { etag: string }>;
+    const ok = typeof j.etag === 'string' && Array.isArray(j.starts) && Array.isArray(j.ends) && j.starts.length === j.ends.length && typeof j.endsWithNewline === 'boolean';
+    return ok ? (j as LineIndex & { etag: string }) : null;
+  } catch {
+    return null;
   }
 }

@@ -3,13 +3,20 @@
  * one run folder: `/` is the app, `/run/<file>` a file of the run folder
  * (nothing outside it). The page is opened at `/?replay=run/replay.ndjson`.
  * Files are served with byte ranges, so the page fetches one day of a long
- * replay at a time.
+ * replay at a time, and `/run/<file>.lines` gives where the lines of a file
+ * start and end, so the page need not download a long run to find its days.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, statSync, type Stats } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { LineIndexer, type LineIndex } from '../replay/line-index.ts';
 import { DIST_DIR } from './build.ts';
+
+export const LINE_INDEX_SUFFIX = '.lines';
+
+/** What a file's line index says: its lines, and the ETag of the file they were found in. */
+export interface ServedLineIndex extends LineIndex { etag: string }
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -50,17 +57,43 @@ export function byteRange(header: string, size: number): { start: number; end: n
   return start > end || start >= size ? 'unsatisfiable' : { start, end };
 }
 
+const etagOf = (st: Stats): string => `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+
+/** Scans the file once per version (by ETag); a file rewritten during the scan is scanned again. */
+async function lineIndexOf(file: string, cache: Map<string, ServedLineIndex>): Promise<ServedLineIndex> {
+  for (;;) {
+    const etag = etagOf(statSync(file));
+    const have = cache.get(file);
+    if (have?.etag === etag) return have;
+    const indexer = new LineIndexer();
+    for await (const chunk of createReadStream(file)) indexer.push(chunk as Buffer);
+    if (etagOf(statSync(file)) !== etag) continue;
+    const index = { etag, ...indexer.finish() };
+    cache.set(file, index);
+    return index;
+  }
+}
+
 export function startViewServer(opts: { runDir: string; port: number; host?: string; distDir?: string }): Promise<ViewServer> {
   const runDir = resolve(opts.runDir);
   const dist = resolve(opts.distDir ?? DIST_DIR);
   const host = opts.host ?? '127.0.0.1';
+  const indexes = new Map<string, ServedLineIndex>();
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return; }
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const indexed = path.startsWith('/run/') && path.endsWith(LINE_INDEX_SUFFIX) ? fileUnder(runDir, path.slice(4, -LINE_INDEX_SUFFIX.length)) : null;
+    if (indexed) {
+      lineIndexOf(indexed, indexes).then(
+        (index) => res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(index)),
+        (e: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`cannot index ${path}: ${String(e)}\n`),
+      );
+      return;
+    }
     const file = path.startsWith('/run/') ? fileUnder(runDir, path.slice(4)) : fileUnder(dist, path === '/' ? '/index.html' : path);
     if (!file) { res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}\n`); return; }
     const st = statSync(file);
-    const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+    const etag = etagOf(st);
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'accept-ranges': 'bytes', etag };
     // A range is served only while the file is the one the client indexed (If-Range); else the whole new file.
     const range = req.headers.range !== undefined && (req.headers['if-range'] === undefined || req.headers['if-range'] === etag)
