@@ -86,21 +86,62 @@ export class RouteSimulator {
   /** Bit set of the streams on board (streams beyond 31 share bit 31: conservative). */
   private onBoard = 0;
 
-  private walk(type: number, stops: ArrayLike<number>, n: number, out: { visits: Visit[]; lunch: { start: number | null } } | null): RouteMeasure {
+  /** Width of one saved walk state: time, place, distance, lateness, overload, lunch, streams, then load and shift load. */
+  get stateSize(): number { return 7 + 2 * this.D; }
+
+  /**
+   * Walk `stops[0..n)` and save into `states` the state before each stop and
+   * after the last (n + 1 states), so that `evaluateFrom` can cost a changed
+   * tail without walking the unchanged head again.
+   */
+  recordStates(type: number, stops: ArrayLike<number>, n: number, states: Float64Array): void {
+    this.walk(type, stops, n, null, 0, null, states);
+  }
+
+  /**
+   * The same measure as `evaluate(type, stops, n)`, given that `stops[0..from)`
+   * is the head whose states `recordStates` saved: the walk resumes there.
+   */
+  evaluateFrom(type: number, states: Float64Array, from: number, stops: ArrayLike<number>, n: number): RouteMeasure {
+    return this.walk(type, stops, n, null, from, states, null);
+  }
+
+  private saveState(buf: Float64Array, k: number): void {
+    const o = k * this.stateSize, D = this.D;
+    buf[o] = this.t; buf[o + 1] = this.at; buf[o + 2] = this.distance; buf[o + 3] = this.late; buf[o + 4] = this.overload;
+    buf[o + 5] = this.lunchDone ? 1 : 0; buf[o + 6] = this.onBoard;
+    for (let d = 0; d < D; d++) { buf[o + 7 + d] = this.load[d]; buf[o + 7 + D + d] = this.shiftLoad[d]; }
+  }
+
+  private restoreState(buf: Float64Array, k: number): void {
+    const o = k * this.stateSize, D = this.D;
+    this.t = buf[o]; this.at = buf[o + 1]; this.distance = buf[o + 2]; this.late = buf[o + 3]; this.overload = buf[o + 4];
+    this.lunchDone = buf[o + 5] === 1; this.onBoard = buf[o + 6];
+    for (let d = 0; d < D; d++) { this.load[d] = buf[o + 7 + d]; this.shiftLoad[d] = buf[o + 7 + D + d]; }
+  }
+
+  private walk(
+    type: number, stops: ArrayLike<number>, n: number, out: { visits: Visit[]; lunch: { start: number | null } } | null,
+    from = 0, resume: Float64Array | null = null, record: Float64Array | null = null,
+  ): RouteMeasure {
     const inst = this.inst;
     const v = (this.v = inst.vehicleTypes[type]);
     this.out = out;
     const { D, load, shiftLoad } = this;
-    load.fill(0); shiftLoad.fill(0);
-    this.onBoard = 0;
     const home = inst.depots[v.startDepot].location;
     const end = inst.depots[v.endDepot].location;
     const t0 = v.shiftStartSeconds;
-    this.t = t0; this.at = home; this.distance = 0; this.late = 0; this.overload = 0;
-    this.lunchDone = v.lunch === null || t0 > v.lunch.latestStartSeconds;
+    if (resume) this.restoreState(resume, from);
+    else {
+      load.fill(0); shiftLoad.fill(0);
+      this.onBoard = 0;
+      this.t = t0; this.at = home; this.distance = 0; this.late = 0; this.overload = 0;
+      this.lunchDone = v.lunch === null || t0 > v.lunch.latestStartSeconds;
+    }
     out?.visits.push({ kind: 'depot', index: v.startDepot, arrivalSeconds: t0, startSeconds: t0, departureSeconds: t0, load: Array.from(load) });
 
-    for (let k = 0; k < n; k++) {
+    for (let k = resume ? from : 0; k < n; k++) {
+      if (record) this.saveState(record, k);
       const s = stops[k];
       const st = inst.stops[s];
       const bit = 1 << Math.min(this.stopStream[s], 31);
@@ -119,6 +160,7 @@ export class RouteSimulator {
       this.onBoard |= bit;
       out?.visits.push({ kind: 'stop', index: s, arrivalSeconds: arrival, startSeconds: start, departureSeconds: this.t, load: Array.from(load) });
     }
+    if (record) this.saveState(record, n);
     if (!inst.unloadAtDepot && this.onBoard !== 0) this.unloadBefore(end);
     const arrival = n === 0 && home === end ? this.t : this.drive(end, 0);
     if (inst.unloadAtDepot) load.fill(0);

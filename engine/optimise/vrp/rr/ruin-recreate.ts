@@ -42,6 +42,8 @@ export class RuinRecreate {
   private readonly near: Int32Array[];
   private readonly serveable: boolean[][];
   private readonly scratch: Int32Array;
+  /** Timetable states along the route being inserted into (see RouteSimulator.recordStates). */
+  private readonly states: Float64Array;
   private readonly penalty: number;
   private rng!: Random;
   iterations = 0;
@@ -54,6 +56,7 @@ export class RuinRecreate {
     this.near = inst.stops.map((s, i) => nearest(S, NEIGHBOURS, (j) => (j === i ? Infinity : dist[s.location * this.L + this.stopLoc[j]])));
     this.serveable = inst.vehicleTypes.map((_, t) => inst.stops.map((_, s) => sim.canServe(t, s)));
     this.scratch = new Int32Array(S + 1);
+    this.states = new Float64Array((S + 2) * sim.stateSize);
     let maxD = 0;
     for (let i = 0; i < dist.length; i++) if (dist[i] > maxD) maxD = dist[i];
     const maxCostRate = Math.max(...inst.vehicleTypes.map((v) => v.costPerDistance * maxD + v.costPerHour + v.fixedCost), 1);
@@ -218,9 +221,10 @@ export class RuinRecreate {
         }
       }
       const before = r.cost + this.penalty * r.violation;
+      if (kept > 0) this.sim.recordStates(r.vehicleType, r.stops, r.stops.length, this.states);
       for (let k = 0; k < kept; k++) {
         const n = this.withInserted(r.stops, candPos[k], s);
-        const m = this.sim.evaluate(r.vehicleType, this.scratch, n);
+        const m = this.sim.evaluateFrom(r.vehicleType, this.states, candPos[k], this.scratch, n);
         const delta = m.cost + this.penalty * m.violation - before;
         if (delta < bestDelta) { bestDelta = delta; bestRoute = ri; bestPos = candPos[k]; }
       }
