@@ -12,11 +12,18 @@ import type { Timetable } from './types.ts';
 
 export function timetablePlanner(world: World, trucks: Truck[], tt: Timetable): (ctx: PlanContext) => DayPlan {
   const S = world.streams.length;
-  const byWeekday = Array.from({ length: 7 }, (_, w) => weekdayPlan(world, trucks, tt, w, S));
+  // Trucks of a fleet type are contiguous in the expanded fleet: line.truck counts from the type's first.
+  const first = new Map<number, number>();
+  for (const t of [...trucks].reverse()) first.set(t.type, t.index);
+  const truckOf = (type: number, k: number) => {
+    const t = trucks[(first.get(type) ?? -1) + k];
+    return t && t.type === type && k >= 0 ? t.index : -1;
+  };
+  const byWeekday = Array.from({ length: 7 }, (_, w) => weekdayPlan(world, truckOf, tt, w, S));
   return (ctx) => ({ ...byWeekday[weekdayIndex(dateOf(world.scenario.startDate, ctx.day))], day: ctx.day });
 }
 
-function weekdayPlan(world: World, trucks: Truck[], tt: Timetable, weekday: number, S: number): Omit<DayPlan, 'day'> {
+function weekdayPlan(world: World, truckOf: (type: number, k: number) => number, tt: Timetable, weekday: number, S: number): Omit<DayPlan, 'day'> {
   const due = new Uint8Array(world.points.length * S);
   const routes: TruckRoute[] = [];
   let scheduledStops = 0;
@@ -35,13 +42,9 @@ function weekdayPlan(world: World, trucks: Truck[], tt: Timetable, weekday: numb
         times.push(NaN);
       }
     }
-    const truck = trucks.find((t) => t.type === line.fleetType && t.index - firstOfType(trucks, line.fleetType) === line.truck);
-    if (truck) routes.push({ truck: truck.index, stream: line.stream, visits, times });
+    const truck = truckOf(line.fleetType, line.truck);
+    if (truck >= 0) routes.push({ truck, stream: line.stream, visits, times });
   }
   routes.sort((a, b) => a.truck - b.truck);
   return { routes, due, scheduledStops };
-}
-
-function firstOfType(trucks: Truck[], type: number): number {
-  return trucks.find((t) => t.type === type)?.index ?? 0;
 }
