@@ -14,7 +14,8 @@ export function register(program: Command): void {
       const { readFileSync } = await import('node:fs');
       const { join } = await import('node:path');
       const { InputError } = await import('../errors.ts');
-      const { loadWorld } = await import('../report/run.ts');
+      const { readScenario } = await import('../scenario/read.ts');
+      const { buildWorld } = await import('../scenario/world.ts');
       const { designTimetable } = await import('../optimise/timetable/index.ts');
       const { routesJson, readRoutesJson } = await import('../export/routes-json.ts');
       const { routesCsv } = await import('../export/routes-csv.ts');
@@ -26,7 +27,10 @@ export function register(program: Command): void {
       const { progressBar } = await import('../report/progress.ts');
       const { Router } = await import('../sim/router.ts');
 
-      const world = await loadWorld(file, { seed: opts.seed });
+      // Not loadWorld: for a timetabled scenario it would design a timetable before this one.
+      const scenario = readScenario(file);
+      if (opts.seed !== undefined) scenario.seed = opts.seed;
+      const world = await buildWorld(scenario, file);
       let previous;
       if (opts.previous) {
         let json: unknown;

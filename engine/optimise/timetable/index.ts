@@ -95,9 +95,9 @@ async function foldIntoDaily(world: World, choice: FrequencyChoice, built: Map<s
   if (!world.scenario.collection.timetable.frequencies.includes('daily')) return;
   const S = world.streams.length;
   const hours = (b: Built) => b.lines.reduce((a, l) => a + l.hours, 0);
+  const need = () => assignTrucks([...built.values()].flatMap((b) => b.lines.map((l) => ({ ...l }))), world.fleet.length);
   for (;;) {
-    const lines = [...built.values()].flatMap((b) => b.lines.map((l) => ({ ...l })));
-    const needed = assignTrucks(lines, world.fleet.length);
+    const needed = need();
     const short = world.fleet.findIndex((f, ft) => needed[ft] > f.spec.count);
     if (short < 0) return;
     const small = [...built.values()].filter((b) => b.group.frequency > daily && b.group.fleetType === short)
@@ -106,11 +106,19 @@ async function foldIntoDaily(world: World, choice: FrequencyChoice, built: Map<s
     const s = small.group.stream;
     const merged = [...built.values()].filter((b) => b === small || (b.group.frequency === daily && b.group.stream === s && b.group.fleetType === short));
     const services = merged.flatMap((b) => b.group.services);
+    const before = small.group.services.map((sv) => ({ ...sv }));
     for (const b of merged) { built.delete(b.group.key); taken.delete(b.group.key); }
     for (const sv of small.group.services) {
       Object.assign(sv, { frequency: daily, phase: 0, days: FREQUENCIES[daily].phases[0], visitKg: choice.needKg(sv.point * S + s, daily) });
     }
-    for (const g of groupServices(world, services, world.scenario.collection.timetable.maxStopsPerSolve, taken)) await route(g);
+    const regrouped = groupServices(world, services, world.scenario.collection.timetable.maxStopsPerSolve, taken);
+    for (const g of regrouped) await route(g);
+    if (need()[short] <= needed[short]) continue;
+    // Daily service needs more trucks than the pattern did: put the group back as it was, and stop.
+    for (const g of regrouped) { built.delete(g.key); taken.delete(g.key); }
+    small.group.services.forEach((sv, k) => Object.assign(sv, before[k]));
+    for (const b of merged) { built.set(b.group.key, b); taken.add(b.group.key); }
+    return;
   }
 }
 

@@ -13,8 +13,9 @@ import { dealContiguous } from '../baseline.ts';
 import { FREQUENCIES, type FrequencyChoice } from './frequency.ts';
 import type { ServiceAssignment } from './types.ts';
 
-/** Rough kg one line can gather in a shift: two truckloads. */
+/** Rough work one line can do in a shift: two truckloads, or stops at this many seconds each (service and the drive to the next). */
 const TRIPS_PER_LINE = 2;
+const DRIVE_PER_STOP_S = 120;
 
 /** Per (point, stream), index p * S + s: the fleet type with the nearest depot among those carrying the stream, or -1. */
 export function nearestFleet(world: World, router: Router): Int16Array {
@@ -53,7 +54,10 @@ export function assignPhases(world: World, choice: FrequencyChoice, fleetOf: Int
     items.sort((a, b) => angle(a) - angle(b) || a - b);
     const work = items.map((i) => choice.visitKg[i] * f.visitsPerDay);
     const total = work.reduce((a, b) => a + b, 0);
-    const phases = Math.min(f.phases.length, Math.max(1, Math.ceil(total / (payloadKgOf(ft, s) * TRIPS_PER_LINE))));
+    // Light bins (hazardous cabinets) fill lines by time, not by load.
+    const spec = world.fleet[ft].spec;
+    const byTime = (items.length * f.visitsPerDay * (spec.serviceSecondsPerStop + DRIVE_PER_STOP_S)) / (spec.shiftHours * 3600);
+    const phases = Math.min(f.phases.length, Math.max(1, Math.ceil(Math.max(total / (payloadKgOf(ft, s) * TRIPS_PER_LINE), byTime))));
     dealContiguous(work, phases).forEach(([from, to], phase) => {
       for (let k = from; k < to; k++) {
         const i = items[k];
