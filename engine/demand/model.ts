@@ -47,6 +47,14 @@ export class DemandModel {
 
   /** The calendar factor of a day: weekday × season × growth (no noise). */
   dayFactor(day: number): number {
+    let f = this.dayFactors.get(day);
+    if (f === undefined) { f = this.computeDayFactor(day); this.dayFactors.set(day, f); }
+    return f;
+  }
+
+  private readonly dayFactors = new Map<number, number>();
+
+  private computeDayFactor(day: number): number {
     const g = this.world.scenario.generation;
     const date = dateOf(this.world.scenario.startDate, day);
     const season = 1 + g.seasonalAmplitude * Math.cos((2 * Math.PI * (dayOfYear(date) - g.peakDayOfYear)) / 365.25);

@@ -10,6 +10,7 @@
  */
 import { PRIORITY } from './event-queue.ts';
 import { chargeDistance, type SimContext } from './context.ts';
+import { NO_TRACE } from './trace.ts';
 import { payloadKg, type Truck } from './fleet.ts';
 import type { TruckRoute, Visit } from './plan.ts';
 import type { StationState } from './station.ts';
@@ -144,8 +145,11 @@ export class CollectionTruck {
     const { ctx } = this;
     if (to === this.node) return arrived();
     const leg = ctx.router.leg(this.node, to);
-    const path = ctx.router.timedPolyline(leg, ctx.q.now, this.truck.speedFactor);
-    ctx.trace.leg(this.truck.index, { kind: 'drive', xy: path.xy, t: path.t, loadKg: this.loadKg });
+    // The timed polyline is for the replay only: a megacity year without one skips it.
+    if (ctx.trace !== NO_TRACE) {
+      const path = ctx.router.timedPolyline(leg, ctx.q.now, this.truck.speedFactor);
+      ctx.trace.leg(this.truck.index, { kind: 'drive', xy: path.xy, t: path.t, loadKg: this.loadKg });
+    }
     chargeDistance(this.vehicle, leg.lengthM / 1000, this.truck.energyKind, this.truck.energyPerKm, this.truck.costPerKm);
     this.node = to;
     ctx.q.after(leg.timeS / this.truck.speedFactor, PRIORITY.arrive, arrived);
@@ -161,12 +165,6 @@ export class CollectionTruck {
 
   /** The accepting station nearest (by road time) to a node. */
   private nearestStation(from: number): number {
-    let best = -1, bestT = Infinity;
-    for (const st of this.stations) {
-      if (!st.site.streamMask[this.stream]) continue;
-      const t = this.ctx.router.timeS(from, st.site.node);
-      if (t < bestT) { bestT = t; best = st.index; }
-    }
-    return best;
+    return this.ctx.nearestStation.of(from, this.stream);
   }
 }

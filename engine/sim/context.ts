@@ -10,6 +10,7 @@ import type { Ledger } from './ledger.ts';
 import type { Trace } from './trace.ts';
 import type { Bins } from './bins.ts';
 import type { PlantChooser, PlantState } from './plant.ts';
+import type { NearestStations } from './nearest-station.ts';
 
 export interface VehicleDay { km: number; hours: number; loads: number; dieselLitres: number; electricKWh: number; co2Kg: number; cost: number; overtimeHours: number }
 
@@ -40,6 +41,7 @@ export interface SimContext {
   bins: Bins;
   plants: PlantState[];
   choosePlant: PlantChooser;
+  nearestStation: NearestStations;
   /** What has left the system since the start: the sinks of the mass balance. */
   totals: { treatedKg: number; landfilledKg: number };
   day: number;

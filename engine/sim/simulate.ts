@@ -25,6 +25,7 @@ import { attachedTimetable } from '../optimise/timetable/prepared.ts';
 import type { DayPlan, PlanContext } from './plan.ts';
 import { freezeRoutes, planFixedDay, type FixedRoutes } from './fixed-routes.ts';
 import { staggerThresholdBins } from './bins-start.ts';
+import { NearestStations } from './nearest-station.ts';
 import type { World } from '../scenario/world.ts';
 import { assertMassBalance, type Holdings } from './mass-balance.ts';
 
@@ -119,6 +120,7 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
     q, world, router, ledger: new Ledger(world.scenario.output.manifests === 'all'), trace: opts.trace ?? NO_TRACE,
     bins: new Bins(demand, capacities), plants,
     choosePlant: opts.choosePlant ?? lpDispatch?.choose ?? nearest,
+    nearestStation: new NearestStations(router, world.stations, S),
     totals: { treatedKg: 0, landfilledKg: 0 }, day: 0, tally: newTally(world, vehicles.length),
   };
   let haul0 = trucks.length;
