@@ -42,8 +42,13 @@ export function planBaseline(world: World, trucks: Truck[], router: Router, dema
   const S = world.streams.length;
   const due = dueBins(world, demand, ctx);
   const midShift = trucks.length > 0 ? (trucks[0].shiftStartS + trucks[0].shiftEndS) / 2 : 43_200;
+  // Fixed routes (replan once) must hold on the busiest day of the week, not just the day they are drawn on.
+  let peak = 1;
+  if (world.scenario.collection.replan === 'once') {
+    for (let k = 1; k < 7; k++) peak = Math.max(peak, demand.dayFactor(ctx.day + k) / demand.dayFactor(ctx.day));
+  }
   const expectedAtVisit = (p: number, s: number) =>
-    ctx.waitingKg[p * S + s] + demand.expectedKg(p, s, ctx.day) * demand.fractionBy(midShift);
+    ctx.waitingKg[p * S + s] + peak * demand.expectedKg(p, s, ctx.day) * demand.fractionBy(midShift);
 
   // Work per stream, to share multi-stream trucks where they are needed most.
   const work = new Float64Array(S);
