@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectSoundCity, runCity, target } from './city-checks.ts';
 
-describe('Guangzhou 2025 (megacity: 20,000 points, 1,675 trucks, 60 stations)', { timeout: 600_000 }, () => {
+describe('Guangzhou 2025 (megacity: 20,000 points, 1,716 trucks, 60 stations)', { timeout: 600_000 }, () => {
   it('baseline: sound, and meets zero landfill with 30,000 t/day of incineration', async () => {
     const run = await runCity('guangzhou-2025', 3);
     expectSoundCity('guangzhou-2025', run);
