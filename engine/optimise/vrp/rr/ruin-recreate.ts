@@ -209,7 +209,8 @@ export class RuinRecreate {
       // Keep the positions with the smallest detours.
       let kept = 0;
       for (let p = 0; p <= r.stops.length; p++) {
-        if (this.rng() < 0.01) continue;
+        // A few positions are skipped at random for diversity, never the last: an empty route has no other.
+        if (this.rng() < 0.01 && p < r.stops.length) continue;
         const a = p === 0 ? home : this.stopLoc[r.stops[p - 1]];
         const b = p === r.stops.length ? end : this.stopLoc[r.stops[p]];
         const detour = dist[a * L + loc] + dist[loc * L + b] - dist[a * L + b];
