@@ -15,14 +15,14 @@ import type { Router } from '../sim/router.ts';
 import { payloadKg, type Truck } from '../sim/fleet.ts';
 import type { DayPlan, PlanContext, TruckRoute, Visit } from '../sim/plan.ts';
 import { assignStations } from './catchments.ts';
+import { visitThresholds } from '../sim/fixed-routes.ts';
 
 /** Headroom kept in each planned trip for the day's noise. */
 const TRIP_FILL = 0.9;
 
 export function dueBins(world: World, demand: DemandModel, ctx: PlanContext): Uint8Array {
   const S = world.streams.length;
-  const { visitThreshold, visitThresholdByStream } = world.scenario.collection;
-  const thresholds = world.streams.map((st) => visitThresholdByStream[st.id] ?? visitThreshold);
+  const thresholds = visitThresholds(world);
   const due = new Uint8Array(world.points.length * S);
   for (let p = 0; p < world.points.length; p++) {
     for (let s = 0; s < S; s++) {
@@ -50,26 +50,7 @@ export function planBaseline(world: World, trucks: Truck[], router: Router, dema
   const expectedAtVisit = (p: number, s: number) =>
     ctx.waitingKg[p * S + s] + peak * demand.expectedKg(p, s, ctx.day) * demand.fractionBy(midShift);
 
-  // Work per stream, to share multi-stream trucks where they are needed most.
-  const work = new Float64Array(S);
-  const duePoints: number[][] = Array.from({ length: S }, () => []);
-  for (let p = 0; p < world.points.length; p++) {
-    for (let s = 0; s < S; s++) if (due[p * S + s]) { duePoints[s].push(p); work[s] += expectedAtVisit(p, s); }
-  }
-  const trucksOf: Truck[][] = Array.from({ length: S }, () => []);
-  const assigned = new Float64Array(S);
-  for (const t of trucks) {
-    let best = -1, bestRatio = -Infinity;
-    for (let s = 0; s < S; s++) {
-      if (!t.streamMask[s] || work[s] === 0) continue;
-      const ratio = work[s] / (assigned[s] + 1);
-      if (ratio > bestRatio) { bestRatio = ratio; best = s; }
-    }
-    if (best < 0) continue;
-    trucksOf[best].push(t);
-    assigned[best] += payloadKg(world, t, best);
-  }
-
+  const { duePoints, trucksOf } = shareTrucksByStream(world, trucks, due, expectedAtVisit);
   const stationOf = assignStations(world, router, due, expectedAtVisit);
   const routes: TruckRoute[] = [];
   for (let s = 0; s < S; s++) {
@@ -109,6 +90,33 @@ export function planBaseline(world: World, trucks: Truck[], router: Router, dema
   }
   routes.sort((a, b) => a.truck - b.truck);
   return { day: ctx.day, routes, due };
+}
+
+/**
+ * The due points of each stream, and the trucks given to each: a truck
+ * carrying several streams serves the one with the most work per truck so far.
+ */
+export function shareTrucksByStream(world: World, trucks: Truck[], due: Uint8Array, kgAtVisit: (p: number, s: number) => number): { duePoints: number[][]; trucksOf: Truck[][] } {
+  const S = world.streams.length;
+  const work = new Float64Array(S);
+  const duePoints: number[][] = Array.from({ length: S }, () => []);
+  for (let p = 0; p < world.points.length; p++) {
+    for (let s = 0; s < S; s++) if (due[p * S + s]) { duePoints[s].push(p); work[s] += kgAtVisit(p, s); }
+  }
+  const trucksOf: Truck[][] = Array.from({ length: S }, () => []);
+  const assigned = new Float64Array(S);
+  for (const t of trucks) {
+    let best = -1, bestRatio = -Infinity;
+    for (let s = 0; s < S; s++) {
+      if (!t.streamMask[s] || work[s] === 0) continue;
+      const ratio = work[s] / (assigned[s] + 1);
+      if (ratio > bestRatio) { bestRatio = ratio; best = s; }
+    }
+    if (best < 0) continue;
+    trucksOf[best].push(t);
+    assigned[best] += payloadKg(world, t, best);
+  }
+  return { duePoints, trucksOf };
 }
 
 /** Split `total` whole units in proportion to `weights`, at least one per positive weight while units last. */

@@ -6,16 +6,15 @@
  */
 import { bulk } from '../random/rng.ts';
 import type { World } from '../scenario/world.ts';
-import { thresholdStreams } from './fixed-routes.ts';
+import { visitThresholds } from './fixed-routes.ts';
 
 /** Adds to `warmKg` (index p * S + s) a seeded share of each threshold bin's threshold. */
 export function staggerThresholdBins(world: World, warmKg: Float64Array, capacityKg: Float64Array): void {
   const S = world.streams.length;
-  const { visitThreshold, visitThresholdByStream } = world.scenario.collection;
-  const staggered = thresholdStreams(world);
+  const thresholds = visitThresholds(world);
   for (let s = 0; s < S; s++) {
-    if (!staggered[s]) continue;
-    const threshold = visitThresholdByStream[world.streams[s].id] ?? visitThreshold;
+    const threshold = thresholds[s];
+    if (threshold <= 0) continue;
     const r = bulk(`${world.scenario.seed}/bins-start/${world.streams[s].id}`);
     for (let p = 0; p < world.points.length; p++) {
       const i = p * S + s;

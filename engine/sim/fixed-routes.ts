@@ -19,10 +19,15 @@ export interface FixedRoutes {
   freeTrucks: Truck[];
 }
 
+/** The fill share at which each stream's bins are emptied (0: at every visit). */
+export function visitThresholds(world: World): number[] {
+  const { visitThreshold, visitThresholdByStream } = world.scenario.collection;
+  return world.streams.map((st) => visitThresholdByStream[st.id] ?? visitThreshold);
+}
+
 /** Streams emptied only past a fill threshold. */
 export function thresholdStreams(world: World): Uint8Array {
-  const { visitThreshold, visitThresholdByStream } = world.scenario.collection;
-  return Uint8Array.from(world.streams, (st) => ((visitThresholdByStream[st.id] ?? visitThreshold) > 0 ? 1 : 0));
+  return Uint8Array.from(visitThresholds(world), (t) => (t > 0 ? 1 : 0));
 }
 
 export function freezeRoutes(world: World, trucks: Truck[], first: DayPlan): FixedRoutes {

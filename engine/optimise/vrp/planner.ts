@@ -16,7 +16,7 @@ import type { World } from '../../scenario/world.ts';
 import { payloadKg, type Truck } from '../../sim/fleet.ts';
 import type { DayPlan, PlanContext, TruckRoute, Visit } from '../../sim/plan.ts';
 import type { Router } from '../../sim/router.ts';
-import { apportion, dueBins } from '../baseline.ts';
+import { apportion, dueBins, shareTrucksByStream } from '../baseline.ts';
 import { travelMatrices } from '../timetable/matrix.ts';
 import { solveSync } from './index.ts';
 import { createInstance, type InstanceSpec } from './instance.ts';
@@ -39,21 +39,7 @@ function planDay(world: World, trucks: Truck[], router: Router, ws: DijkstraWork
   const midShift = trucks.length > 0 ? (trucks[0].shiftStartS + trucks[0].shiftEndS) / 2 : 43_200;
   const kgAtVisit = (p: number, s: number) => ctx.waitingKg[p * S + s] + demand.expectedKg(p, s, ctx.day) * demand.fractionBy(midShift);
 
-  const work = new Float64Array(S);
-  const duePoints: number[][] = Array.from({ length: S }, () => []);
-  for (let p = 0; p < world.points.length; p++) {
-    for (let s = 0; s < S; s++) if (due[p * S + s]) { duePoints[s].push(p); work[s] += kgAtVisit(p, s); }
-  }
-  // A truck carrying several streams serves the one with the most work per truck so far.
-  const trucksOf: Truck[][] = Array.from({ length: S }, () => []);
-  const assigned = new Float64Array(S);
-  for (const t of trucks) {
-    let best = -1;
-    for (let s = 0; s < S; s++) if (t.streamMask[s] && work[s] > 0 && (best < 0 || work[s] / (assigned[s] + 1) > work[best] / (assigned[best] + 1))) best = s;
-    if (best < 0) continue;
-    trucksOf[best].push(t);
-    assigned[best] += payloadKg(world, t, best);
-  }
+  const { duePoints, trucksOf } = shareTrucksByStream(world, trucks, due, kgAtVisit);
 
   const routes: TruckRoute[] = [];
   for (let s = 0; s < S; s++) {
