@@ -24,8 +24,8 @@ export interface EdgeSnap {
 export class Snapper {
   private readonly nodes: Int32Array;
   private readonly nodeIndex: KDBush;
-  private segs?: { edge: Int32Array; xy: Float64Array; along: Float64Array; index: KDBush; maxHalfM: number };
-  private readonly spanM: number;
+  private segs?: { edge: Int32Array; xy: Float64Array; along: Float64Array; index: KDBush; maxHalfM: number; box: Box };
+  private readonly nodeBox: Box;
 
   /** `usable(v)`: whether node v may be snapped to (e.g. it is in the largest strongly connected component). */
   constructor(readonly graph: RoadGraph, private readonly usable: (v: number) => boolean = () => true) {
@@ -35,13 +35,12 @@ export class Snapper {
     if (nodes.length === 0) throw InputError.one('network', 'no usable road node to snap to');
     this.nodes = Int32Array.from(nodes);
     this.nodeIndex = new KDBush(nodes.length);
-    let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
+    this.nodeBox = emptyBox();
     for (const v of nodes) {
       this.nodeIndex.add(g.x[v], g.y[v]);
-      xmin = Math.min(xmin, g.x[v]); ymin = Math.min(ymin, g.y[v]); xmax = Math.max(xmax, g.x[v]); ymax = Math.max(ymax, g.y[v]);
+      grow(this.nodeBox, g.x[v], g.y[v]);
     }
     this.nodeIndex.finish();
-    this.spanM = Math.max(1, Math.hypot(xmax - xmin, ymax - ymin));
   }
 
   /** One entry per straight piece of every usable road, indexed at its midpoint; built on first use. */
@@ -50,6 +49,7 @@ export class Snapper {
     const g = this.graph, usable = this.usable;
     const segEdge: number[] = [], seg: number[] = [], along: number[] = [];
     let maxHalf = 0;
+    const box = emptyBox();
     for (let u = 0; u < g.nodeCount; u++) {
       if (!usable(u)) continue;
       for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
@@ -59,6 +59,7 @@ export class Snapper {
         const piece = (qx: number, qy: number) => {
           const len = Math.hypot(qx - px, qy - py);
           segEdge.push(e); seg.push(px, py, qx, qy); along.push(at);
+          grow(box, px, py); grow(box, qx, qy);
           maxHalf = Math.max(maxHalf, len / 2);
           at += len; px = qx; py = qy;
         };
@@ -70,7 +71,7 @@ export class Snapper {
     for (let i = 0; i < segEdge.length; i++) index.add((seg[4 * i] + seg[4 * i + 2]) / 2, (seg[4 * i + 1] + seg[4 * i + 3]) / 2);
     if (segEdge.length === 0) index.add(Infinity, Infinity);
     index.finish();
-    this.segs = { edge: Int32Array.from(segEdge), xy: Float64Array.from(seg), along: Float64Array.from(along), index, maxHalfM: maxHalf };
+    this.segs = { edge: Int32Array.from(segEdge), xy: Float64Array.from(seg), along: Float64Array.from(along), index, maxHalfM: maxHalf, box };
     return this.segs;
   }
 
@@ -79,7 +80,7 @@ export class Snapper {
     const g = this.graph;
     for (let r = 16; ; r *= 2) {
       const found = this.nodeIndex.within(x, y, r);
-      if (found.length > 0 || r > 2 * this.spanM + Math.abs(x) + Math.abs(y)) {
+      if (found.length > 0 || r >= farthest(this.nodeBox, x, y)) {
         let best = -1, bestD = Infinity;
         for (const i of found) {
           const v = this.nodes[i];
@@ -114,7 +115,8 @@ export class Snapper {
         const total = polylineLength(g, e);
         return { edge: e, x: ax + bestT * (bx - ax), y: ay + bestT * (by - ay), distanceM: bestD, alongM, node: alongM <= total - alongM ? u : v };
       }
-      if (r > 2 * this.spanM + Math.abs(x) + Math.abs(y)) return undefined;
+      // Every segment lies in the box, so within its farthest corner of the point.
+      if (r >= farthest(S.box, x, y)) return undefined;
     }
   }
 
@@ -136,6 +138,16 @@ export class Snapper {
     }
     return out;
   }
+}
+
+interface Box { xmin: number; ymin: number; xmax: number; ymax: number }
+const emptyBox = (): Box => ({ xmin: Infinity, ymin: Infinity, xmax: -Infinity, ymax: -Infinity });
+function grow(b: Box, x: number, y: number): void {
+  b.xmin = Math.min(b.xmin, x); b.ymin = Math.min(b.ymin, y); b.xmax = Math.max(b.xmax, x); b.ymax = Math.max(b.ymax, y);
+}
+/** The distance from (x, y) to the box's farthest corner: no point in the box is farther. */
+function farthest(b: Box, x: number, y: number): number {
+  return Math.hypot(Math.max(Math.abs(x - b.xmin), Math.abs(x - b.xmax)), Math.max(Math.abs(y - b.ymin), Math.abs(y - b.ymax)));
 }
 
 /** The start node of edge e (binary search in the CSR offsets). */

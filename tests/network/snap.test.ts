@@ -44,6 +44,15 @@ describe('snapping', () => {
       }), { numRuns: 100 });
   });
 
+  it('finds a road farther from the point than the network is wide (regression: the search stopped too soon)', () => {
+    // Usable nodes at x = 2996 and 3565 only; the point at the origin is 2996 m from the road.
+    const g = buildGraph({ n: 3, xy: [[3565, 0], [2996, 0], [0, 0]], edges: [{ a: 0, b: 1, stretch: 1, speedKmh: 10, oneWay: false }] });
+    const snap = new Snapper(g, (v) => v !== 2);
+    expect(snap.nearestEdge(0, 0)!.distanceM).toBeCloseTo(2996, 9);
+    expect(snap.nearestNode(0, 0)).toEqual({ node: 1, distanceM: 2996 });
+    expect(snap.nearestEdge(-50_000, 20_000)!.node).toBe(1);
+  });
+
   it('refuses every point beyond the limit at once, naming each', () => {
     const g = buildGraph({ n: 2, xy: [[0, 0], [1000, 0]], edges: [{ a: 0, b: 1, stretch: 1, speedKmh: 30, oneWay: false }] });
     const snap = new Snapper(g);
