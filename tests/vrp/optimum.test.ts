@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSolution } from '../../engine/optimise/vrp/checker.ts';
 import { createInstance, type VrpInstance } from '../../engine/optimise/vrp/instance.ts';
 import { solve } from '../../engine/optimise/vrp/index.ts';
-import { RouteSimulator } from '../../engine/optimise/vrp/route-sim.ts';
+import { RouteSimulator, UNLOAD } from '../../engine/optimise/vrp/route-sim.ts';
 import { smallCvrp, smallWaste } from './fixtures.ts';
 
 /** Every permutation of 0..n-1 (Heap's algorithm). */
@@ -22,8 +22,10 @@ function* permutations(n: number): Generator<number[]> {
 /**
  * The optimum by enumeration: every order of the stops, cut into routes in
  * every way (2^(n-1) cuts), each route costed by the route timetable with a
- * penalty-free rule (an infeasible route rules the cut out). Any solution is
- * some order cut somewhere, so the minimum is the optimum.
+ * penalty-free rule (an infeasible route rules the cut out) and, with
+ * facilities, the cheapest choice of extra unloads between its stops
+ * (2^(k-1) per route of k stops). Any solution is some order cut somewhere
+ * with some unloads added, so the minimum is the optimum.
  */
 function bruteForce(inst: VrpInstance): number {
   const sim = new RouteSimulator(inst);
@@ -33,8 +35,12 @@ function bruteForce(inst: VrpInstance): number {
     const key = seq.join(',');
     let c = memo.get(key);
     if (c === undefined) {
-      const m = sim.evaluate(0, seq);
-      c = m.violation > 0 ? Infinity : m.cost;
+      c = Infinity;
+      const choices = inst.facilities.length > 0 && !inst.unloadAtDepot ? 1 << Math.max(0, seq.length - 1) : 1;
+      for (let u = 0; u < choices; u++) {
+        const m = sim.evaluate(0, seq.flatMap((s, i) => ((u >> i) & 1 ? [s, UNLOAD] : [s])));
+        if (m.violation === 0 && m.cost < c) c = m.cost;
+      }
       memo.set(key, c);
     }
     return c;

@@ -2,10 +2,12 @@
  * The route timetable: given a vehicle type and the order of its stops, walk
  * the route forward from the start of the shift and decide the unloads and
  * the lunch break on the way —
- *  - unload before a stop that would overfill the truck (or whose stream no
+ *  - unload where the order holds an UNLOAD marker (an unload chosen by the
+ *    search: earlier than needed, e.g. while passing a transfer station),
+ *    before a stop that would overfill the truck (or whose stream no
  *    facility takes together with what is on board), and before going home
- *    when the depot does not take waste, at the facility with the smallest
- *    detour between where the truck is and where it goes next;
+ *    when the depot does not take waste — each at the facility with the
+ *    smallest detour between where the truck is and where it goes next;
  *  - take lunch before the first leg whose next service would start after
  *    the lunch window opens (at the window's opening if the truck is early).
  * Service starts at the window's opening when the truck is early; lateness
@@ -17,6 +19,9 @@ import type { RoutePlan, Visit } from './solution.ts';
 
 /** Tolerance on limits, as the checker's: sums of loads and times carry rounding error. */
 const EPS = 1e-6;
+
+/** In a stop order: unload here (at the facility with the smallest detour), though the truck is not full. */
+export const UNLOAD = -1;
 
 export interface RouteMeasure {
   distance: number;
@@ -61,7 +66,7 @@ export class RouteSimulator {
     return carriesStream(v, s.stream) && s.load.every((q, d) => q <= v.capacity[d]);
   }
 
-  /** Cost and infeasibility of serving `stops[0..n)` in order with a vehicle of `type`. */
+  /** Cost and infeasibility of serving `stops[0..n)` (stops and UNLOAD markers) in order with a vehicle of `type`. */
   evaluate(type: number, stops: ArrayLike<number>, n = stops.length): RouteMeasure {
     return this.walk(type, stops, n, null);
   }
@@ -83,11 +88,17 @@ export class RouteSimulator {
   private late = 0;
   private overload = 0;
   private lunchDone = false;
+  /** Stops served and unloads made so far. */
+  private served = 0;
+  private unloads = 0;
   /** Bit set of the streams on board (streams beyond 31 share bit 31: conservative). */
   private onBoard = 0;
 
-  /** Width of one saved walk state: time, place, distance, lateness, overload, lunch, streams, then load and shift load. */
-  get stateSize(): number { return 7 + 2 * this.D; }
+  /** Width of one saved walk state: time, place, distance, lateness, overload, lunch, streams, stops, unloads, then load and shift load. */
+  get stateSize(): number { return 9 + 2 * this.D; }
+
+  /** Unloads made before element `k` of the walk whose states `recordStates` saved. */
+  unloadsBefore(states: Float64Array, k: number): number { return states[k * this.stateSize + 8]; }
 
   /**
    * Walk `stops[0..n)` and save into `states` the state before each stop and
@@ -109,15 +120,15 @@ export class RouteSimulator {
   private saveState(buf: Float64Array, k: number): void {
     const o = k * this.stateSize, D = this.D;
     buf[o] = this.t; buf[o + 1] = this.at; buf[o + 2] = this.distance; buf[o + 3] = this.late; buf[o + 4] = this.overload;
-    buf[o + 5] = this.lunchDone ? 1 : 0; buf[o + 6] = this.onBoard;
-    for (let d = 0; d < D; d++) { buf[o + 7 + d] = this.load[d]; buf[o + 7 + D + d] = this.shiftLoad[d]; }
+    buf[o + 5] = this.lunchDone ? 1 : 0; buf[o + 6] = this.onBoard; buf[o + 7] = this.served; buf[o + 8] = this.unloads;
+    for (let d = 0; d < D; d++) { buf[o + 9 + d] = this.load[d]; buf[o + 9 + D + d] = this.shiftLoad[d]; }
   }
 
   private restoreState(buf: Float64Array, k: number): void {
     const o = k * this.stateSize, D = this.D;
     this.t = buf[o]; this.at = buf[o + 1]; this.distance = buf[o + 2]; this.late = buf[o + 3]; this.overload = buf[o + 4];
-    this.lunchDone = buf[o + 5] === 1; this.onBoard = buf[o + 6];
-    for (let d = 0; d < D; d++) { this.load[d] = buf[o + 7 + d]; this.shiftLoad[d] = buf[o + 7 + D + d]; }
+    this.lunchDone = buf[o + 5] === 1; this.onBoard = buf[o + 6]; this.served = buf[o + 7]; this.unloads = buf[o + 8];
+    for (let d = 0; d < D; d++) { this.load[d] = buf[o + 9 + d]; this.shiftLoad[d] = buf[o + 9 + D + d]; }
   }
 
   private walk(
@@ -128,13 +139,14 @@ export class RouteSimulator {
     const v = (this.v = inst.vehicleTypes[type]);
     this.out = out;
     const { D, load, shiftLoad } = this;
+    const multiTrip = !inst.unloadAtDepot && inst.facilities.length > 0;
     const home = inst.depots[v.startDepot].location;
     const end = inst.depots[v.endDepot].location;
     const t0 = v.shiftStartSeconds;
     if (resume) this.restoreState(resume, from);
     else {
       load.fill(0); shiftLoad.fill(0);
-      this.onBoard = 0;
+      this.onBoard = 0; this.served = 0; this.unloads = 0;
       this.t = t0; this.at = home; this.distance = 0; this.late = 0; this.overload = 0;
       this.lunchDone = v.lunch === null || t0 > v.lunch.latestStartSeconds;
     }
@@ -143,11 +155,16 @@ export class RouteSimulator {
     for (let k = resume ? from : 0; k < n; k++) {
       if (record) this.saveState(record, k);
       const s = stops[k];
+      if (s < 0) {
+        // An empty truck has nothing to unload: the marker is then a no-op.
+        if (multiTrip && this.onBoard !== 0) this.unloadBefore(this.nextLocation(stops, k + 1, n, end));
+        continue;
+      }
       const st = inst.stops[s];
       const bit = 1 << Math.min(this.stopStream[s], 31);
       let full = false;
       for (let d = 0; d < D; d++) if (load[d] + this.stopLoad[s * D + d] > v.capacity[d] + EPS) full = true;
-      if (!inst.unloadAtDepot && inst.facilities.length > 0 && this.onBoard !== 0 && (full || (this.onBoard & bit) === 0 && !this.someFacilityTakes(this.onBoard | bit))) {
+      if (multiTrip && this.onBoard !== 0 && (full || (this.onBoard & bit) === 0 && !this.someFacilityTakes(this.onBoard | bit))) {
         this.unloadBefore(this.stopLoc[s]);
       } else if (full) {
         for (let d = 0; d < D; d++) this.overload += Math.max(0, load[d] + this.stopLoad[s * D + d] - v.capacity[d]) / v.capacity[d];
@@ -158,11 +175,12 @@ export class RouteSimulator {
       this.t = start + st.serviceSeconds;
       for (let d = 0; d < D; d++) { load[d] += this.stopLoad[s * D + d]; shiftLoad[d] += this.stopLoad[s * D + d]; }
       this.onBoard |= bit;
+      this.served++;
       out?.visits.push({ kind: 'stop', index: s, arrivalSeconds: arrival, startSeconds: start, departureSeconds: this.t, load: Array.from(load) });
     }
     if (record) this.saveState(record, n);
     if (!inst.unloadAtDepot && this.onBoard !== 0) this.unloadBefore(end);
-    const arrival = n === 0 && home === end ? this.t : this.drive(end, 0);
+    const arrival = this.served === 0 && home === end ? this.t : this.drive(end, 0);
     if (inst.unloadAtDepot) load.fill(0);
     out?.visits.push({ kind: 'depot', index: v.endDepot, arrivalSeconds: arrival, startSeconds: arrival, departureSeconds: arrival, load: Array.from(load) });
     if (arrival > v.shiftEndSeconds + EPS) this.late += arrival - v.shiftEndSeconds;
@@ -170,10 +188,10 @@ export class RouteSimulator {
     const distance = this.distance;
     let violation = this.late / 3600 + this.overload;
     for (let d = 0; d < D; d++) if (shiftLoad[d] > v.shiftLoadLimit[d] + EPS) violation += (shiftLoad[d] - v.shiftLoadLimit[d]) / v.capacity[d];
-    if (n > v.maxStops) violation += (n - v.maxStops) / 10;
+    if (this.served > v.maxStops) violation += (this.served - v.maxStops) / 10;
     if (durationSeconds > v.maxDurationSeconds + EPS) violation += (durationSeconds - v.maxDurationSeconds) / 3600;
     if (distance > v.maxDistance + EPS) violation += (distance - v.maxDistance) / Math.max(1, v.maxDistance) * 10;
-    const cost = (n > 0 ? v.fixedCost : 0) + v.costPerDistance * distance + (v.costPerHour * durationSeconds) / 3600;
+    const cost = (this.served > 0 ? v.fixedCost : 0) + v.costPerDistance * distance + (v.costPerHour * durationSeconds) / 3600;
     this.out = null;
     return { distance, durationSeconds, cost, violation };
   }
@@ -193,6 +211,12 @@ export class RouteSimulator {
     this.at = to;
     this.t += travel;
     return this.t;
+  }
+
+  /** Location of the first stop in `stops[from..n)`, or `end` when there is none. */
+  private nextLocation(stops: ArrayLike<number>, from: number, n: number, end: number): number {
+    for (let k = from; k < n; k++) if (stops[k] >= 0) return this.stopLoc[stops[k]];
+    return end;
   }
 
   /** Unload at the accepting facility with the smallest detour on the way to location `next`. */
@@ -215,6 +239,7 @@ export class RouteSimulator {
     this.t = start + f.unloadSeconds;
     this.load.fill(0);
     this.onBoard = 0;
+    this.unloads++;
     this.out?.visits.push({ kind: 'facility', index: best, arrivalSeconds: arrival, startSeconds: start, departureSeconds: this.t, load: Array.from(this.load) });
   }
 

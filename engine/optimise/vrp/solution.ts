@@ -1,7 +1,8 @@
 /**
  * A solved plan: per vehicle, the ordered visits with their times and the
  * load on board after each. The first visit is the start depot and the last
- * the end depot; facility visits are unloads. Times are seconds from
+ * the end depot; facility visits are unloads (forced by a full truck or the
+ * way home, or chosen earlier by the search). Times are seconds from
  * midnight; `load` has one entry per instance dimension.
  */
 export type VisitKind = 'depot' | 'stop' | 'facility';

@@ -5,14 +5,21 @@
  * seed stop from neighbouring routes, reinsert them one by one at the
  * cheapest position (a few positions skipped at random: "blinks"), and
  * accept by simulated annealing on cost plus penalised infeasibility. Routes
- * are stop orders; unloads and lunch are placed by the route timetable
- * (RouteSimulator), so moving a stop also moves the facility visits.
- * Insertion checks only the positions with the smallest detours per route,
- * each costed by a full timetable walk.
+ * are stop orders with optional UNLOAD markers; the route timetable
+ * (RouteSimulator) adds the forced unloads and the lunch, so moving a stop
+ * also moves those. Each step also tries one facility move (insert, remove
+ * or move a marker) on a route, and the final polish runs or-opt and the
+ * facility moves until neither helps. Insertion checks only the positions
+ * with the smallest detours per route, each costed by resuming the timetable
+ * from the saved state before it.
  */
 import type { VrpInstance } from '../instance.ts';
-import type { RouteSimulator } from '../route-sim.ts';
+import { UNLOAD, type RouteSimulator } from '../route-sim.ts';
 import { makeRandom, randInt, type Random } from '../hgs/params.ts';
+import { FacilityMoves } from './facility-moves.ts';
+import { copyRoute, hasStops, normalise, type Route, type RrRoute } from './route.ts';
+
+export type { RrRoute } from './route.ts';
 
 export interface RrOptions {
   seed: string;
@@ -21,16 +28,6 @@ export interface RrOptions {
   timeSeconds: number;
   /** Cost units per unit of violation (hours late, relative overload …). */
   penalty?: number;
-}
-
-export interface RrRoute {
-  vehicleType: number;
-  stops: number[];
-}
-
-interface Route extends RrRoute {
-  cost: number;
-  violation: number;
 }
 
 const NEIGHBOURS = 30;
@@ -44,7 +41,9 @@ export class RuinRecreate {
   private readonly scratch: Int32Array;
   /** Timetable states along the route being inserted into (see RouteSimulator.recordStates). */
   private readonly states: Float64Array;
+  private readonly locs: Int32Array;
   private readonly penalty: number;
+  private readonly facility: FacilityMoves;
   private rng!: Random;
   iterations = 0;
 
@@ -55,22 +54,25 @@ export class RuinRecreate {
     const dist = inst.distance;
     this.near = inst.stops.map((s, i) => nearest(S, NEIGHBOURS, (j) => (j === i ? Infinity : dist[s.location * this.L + this.stopLoc[j]])));
     this.serveable = inst.vehicleTypes.map((_, t) => inst.stops.map((_, s) => sim.canServe(t, s)));
-    this.scratch = new Int32Array(S + 1);
-    this.states = new Float64Array((S + 2) * sim.stateSize);
+    // A normalised order holds fewer UNLOAD markers than stops.
+    this.scratch = new Int32Array(2 * S + 2);
+    this.states = new Float64Array((2 * S + 3) * sim.stateSize);
+    this.locs = new Int32Array(2 * S + 2);
     let maxD = 0;
     for (let i = 0; i < dist.length; i++) if (dist[i] > maxD) maxD = dist[i];
     const maxCostRate = Math.max(...inst.vehicleTypes.map((v) => v.costPerDistance * maxD + v.costPerHour + v.fixedCost), 1);
     // Steep enough that a new vehicle is always cheaper than a small excess of load or time.
     this.penalty = penalty ?? 1000 * maxCostRate;
+    this.facility = new FacilityMoves(inst, sim, this.penalty);
   }
 
   solve(opts: RrOptions, start?: RrRoute[]): RrRoute[] {
     this.rng = makeRandom(`${opts.seed}:rr`);
     const t0 = performance.now();
-    let current = start ? start.map((r) => this.route(r.vehicleType, r.stops.slice())) : [];
+    let current = start ? start.map((r) => this.route(r.vehicleType, normalise(r.stops.slice()))) : [];
     const missing = this.unserved(current);
     this.recreate(current, missing);
-    let best = current.map((r) => ({ ...r, stops: r.stops.slice() }));
+    let best = current.map(copyRoute);
     let curCost = this.total(current), bestCost = curCost;
     // Temperatures from the plain cost: the penalty term would make them huge while the start is infeasible.
     const plain = current.reduce((a, r) => a + r.cost, 0);
@@ -80,35 +82,43 @@ export class RuinRecreate {
       if (elapsed >= opts.timeSeconds) break;
       const progress = Math.max(this.iterations / opts.iterations, Number.isFinite(opts.timeSeconds) ? elapsed / opts.timeSeconds : 0);
       const T = T0 * Math.pow(Tf / T0, progress);
-      const next = current.map((r) => ({ ...r, stops: r.stops.slice() }));
+      const next = current.map(copyRoute);
       const removed = this.ruin(next);
       this.recreate(next, removed);
+      if (this.facility.active && next.length > 0) this.facility.step(next[randInt(this.rng, next.length)], this.rng);
       const cost = this.total(next);
       if (cost < curCost - T * Math.log(this.rng())) {
-        current = next.filter((r) => r.stops.length > 0);
+        current = next.filter(hasStops);
         curCost = cost;
-        if (cost < bestCost - 1e-9) { best = current.map((r) => ({ ...r, stops: r.stops.slice() })); bestCost = cost; }
+        if (cost < bestCost - 1e-9) { best = current.map(copyRoute); bestCost = cost; }
       }
     }
     for (const r of best) this.polish(r);
-    return best.filter((r) => r.stops.length > 0).map((r) => ({ vehicleType: r.vehicleType, stops: r.stops }));
+    return best.filter(hasStops).map((r) => ({ vehicleType: r.vehicleType, stops: r.stops }));
+  }
+
+  /** Or-opt and the facility moves, in turn, until neither helps. */
+  private polish(r: Route): void {
+    do this.orOpt(r); while (this.facility.improve(r));
   }
 
   /**
-   * Or-opt within a route until no move helps: move a string of 1–3 stops
-   * elsewhere in its route. Candidates are screened by the change in matrix
-   * distance and confirmed by the timetable (unloads and lunch move with the
-   * stops), so only improvements of the penalised cost are kept.
+   * Or-opt within a route until no move helps: move a string of 1–3 elements
+   * (stops or UNLOAD markers) elsewhere in its route. Candidates are screened
+   * by the change in matrix distance and confirmed by the timetable (forced
+   * unloads and lunch move with the stops), so only improvements of the
+   * penalised cost are kept.
    */
-  private polish(r: Route): void {
-    const L = this.L, dist = this.inst.distance, loc = this.stopLoc;
+  private orOpt(r: Route): void {
+    const L = this.L, dist = this.inst.distance, loc = this.locs;
     const v = this.inst.vehicleTypes[r.vehicleType];
     const home = this.inst.depots[v.startDepot].location, end = this.inst.depots[v.endDepot].location;
     let current = r.cost + this.penalty * r.violation;
     for (let improved = true; improved;) {
       improved = false;
       const st = r.stops, n = st.length;
-      const at = (i: number) => (i < 0 ? home : i >= n ? end : loc[st[i]]);
+      this.facility.locate(st, home, loc);
+      const at = (i: number) => (i < 0 ? home : i >= n ? end : loc[i]);
       for (let k = 1; k <= 3 && !improved; k++) {
         for (let i = 0; i + k <= n && !improved; i++) {
           // String st[i..i+k) between at(i-1) and at(i+k).
@@ -121,7 +131,7 @@ export class RuinRecreate {
             const seg = st.slice(i, i + k);
             const rest = [...st.slice(0, i), ...st.slice(i + k)];
             const to = j < i ? j : j - k;
-            const next = [...rest.slice(0, to), ...seg, ...rest.slice(to)];
+            const next = normalise([...rest.slice(0, to), ...seg, ...rest.slice(to)]);
             const m = this.sim.evaluate(r.vehicleType, next);
             const c = m.cost + this.penalty * m.violation;
             if (c < current - 1e-9) {
@@ -152,7 +162,7 @@ export class RuinRecreate {
 
   private unserved(routes: Route[]): number[] {
     const seen = new Uint8Array(this.inst.stops.length);
-    for (const r of routes) for (const s of r.stops) seen[s] = 1;
+    for (const r of routes) for (const s of r.stops) if (s !== UNLOAD) seen[s] = 1;
     const out: number[] = [];
     seen.forEach((x, s) => { if (!x) out.push(s); });
     return out;
@@ -163,7 +173,7 @@ export class RuinRecreate {
     const S = this.inst.stops.length;
     if (S === 0) return [];
     const where = new Int32Array(S).fill(-1);
-    routes.forEach((r, ri) => { for (const s of r.stops) where[s] = ri; });
+    routes.forEach((r, ri) => { for (const s of r.stops) if (s !== UNLOAD) where[s] = ri; });
     const avgLen = Math.max(1, S / Math.max(1, routes.length));
     const maxString = Math.min(10, avgLen);
     const kMax = Math.max(1, Math.min(routes.length, Math.floor((4 * 10) / (1 + maxString)) - 1));
@@ -180,9 +190,10 @@ export class RuinRecreate {
       const len = 1 + randInt(this.rng, Math.min(r.stops.length, Math.ceil(maxString)));
       const at = r.stops.indexOf(s);
       const from = Math.max(0, Math.min(at - randInt(this.rng, len), r.stops.length - len));
+      // Markers in the cut go with it: the unloads there are for the search to place again.
       const cut = r.stops.splice(from, len);
-      for (const c of cut) { removed.push(c); where[c] = -1; }
-      Object.assign(r, this.route(r.vehicleType, r.stops));
+      for (const c of cut) if (c !== UNLOAD) { removed.push(c); where[c] = -1; }
+      Object.assign(r, this.route(r.vehicleType, normalise(r.stops)));
     }
     return removed;
   }
@@ -206,13 +217,14 @@ export class RuinRecreate {
       if (!this.serveable[r.vehicleType][s]) continue;
       const v = this.inst.vehicleTypes[r.vehicleType];
       const home = this.inst.depots[v.startDepot].location, end = this.inst.depots[v.endDepot].location;
+      this.facility.locate(r.stops, home, this.locs);
       // Keep the positions with the smallest detours.
       let kept = 0;
       for (let p = 0; p <= r.stops.length; p++) {
         // A few positions are skipped at random for diversity, never the last: an empty route has no other.
         if (this.rng() < 0.01 && p < r.stops.length) continue;
-        const a = p === 0 ? home : this.stopLoc[r.stops[p - 1]];
-        const b = p === r.stops.length ? end : this.stopLoc[r.stops[p]];
+        const a = p === 0 ? home : this.locs[p - 1];
+        const b = p === r.stops.length ? end : this.locs[p];
         const detour = dist[a * L + loc] + dist[loc * L + b] - dist[a * L + b];
         if (kept < POSITIONS_PER_ROUTE) { cand[kept] = detour; candPos[kept] = p; kept++; }
         else {
