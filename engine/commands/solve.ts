@@ -1,10 +1,11 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { InputError } from '../errors.ts';
 import { parseIntArg, parseSeedArg } from './args.ts';
 
 interface SolveOptions {
   time?: number;
   iterations?: number;
+  noImprovement?: number;
   seed?: number | string;
   threads?: number;
   rounding?: 'nint' | 'none';
@@ -23,13 +24,24 @@ function parseRounding(v: string): 'nint' | 'none' {
   return v;
 }
 
+/** `--no-improvement N`: a number, not commander's negation of an `--improvement` flag. */
+function noImprovementOption(): Option {
+  const o = new Option(
+    '--no-improvement <n>',
+    'stop each island after n iterations in a row without a new best; the run ends when all have stopped. Combines with --time and --iterations (whichever comes first stops); with no --time, the same result on any number of threads',
+  ).argParser(parseIntArg('--no-improvement', 1));
+  o.negate = false; // stored as noImprovement, with no default of true
+  return o;
+}
+
 export function register(program: Command): void {
   program
     .command('solve')
     .description('solve a routing instance (CVRPLIB/VRPLIB .vrp, or a Kim et al. waste-collection _stop.txt) and print the verified solution')
     .argument('<file>', 'instance file')
     .option('--time <s>', 'wall-clock budget in seconds (with no --iterations: run until then)', parseSeconds)
-    .option('--iterations <n>', 'iteration budget over all islands; with a seed, the same result on any number of threads (default 2000 when --time is not given)', parseIntArg('--iterations', 1))
+    .option('--iterations <n>', 'iteration budget over all islands; with a seed, the same result on any number of threads (default 2000 when neither --time nor --no-improvement is given)', parseIntArg('--iterations', 1))
+    .addOption(noImprovementOption())
     .option('--seed <k>', 'random seed (default 1)', parseSeedArg)
     .option('--threads <t>', 'worker threads (default: all cores)', parseIntArg('--threads', 1))
     .option('--rounding <r>', 'Euclidean distances of .vrp files: nint (nearest integer) or none; default by the file\'s NAME: none for CMT… and Golden… (their convention), nint for every other file (the X set\'s)', parseRounding)

@@ -34,6 +34,15 @@ export interface SolveOptions {
   iterations?: number;
   /** Wall-clock budget in seconds; with no iteration budget every island runs until then. */
   timeSeconds?: number;
+  /**
+   * Stop an island after this many iterations in a row without a new best of
+   * its own (in ruin and recreate a better migrant wakes it; the genetic
+   * search then no longer restarts its population); the solve ends when every
+   * island has stopped. Combines with the other budgets: whichever comes
+   * first stops. Without a time budget the result does not depend on the
+   * number of threads.
+   */
+  noImprovement?: number;
   /** Worker threads (1: run in this thread). Never changes the result of an iteration-budget run. */
   threads?: number;
   /** Islands; default 4 with an iteration budget, otherwise one per thread. */
@@ -57,7 +66,7 @@ export async function solve(inst: VrpInstance, opts: SolveOptions = {}): Promise
   const run = new Run(inst, opts);
   const pool = new IslandPool(run.problem, Math.min(run.threads, run.islands));
   try {
-    for (let e = 0; e < run.epochs && !run.timeUp(); e++) run.record(await pool.epoch(run.tasks(e)));
+    for (let e = 0; e < run.epochs && !run.done(); e++) run.record(await pool.epoch(run.tasks(e)));
   } finally {
     await pool.close();
   }
@@ -68,7 +77,7 @@ export async function solve(inst: VrpInstance, opts: SolveOptions = {}): Promise
 export function solveSync(inst: VrpInstance, opts: Omit<SolveOptions, 'threads'> = {}): SolveResult {
   const run = new Run(inst, { ...opts, threads: 1 });
   const host = new IslandHost(run.problem);
-  for (let e = 0; e < run.epochs && !run.timeUp(); e++) run.record(run.tasks(e).map((t) => host.run(t)));
+  for (let e = 0; e < run.epochs && !run.done(); e++) run.record(run.tasks(e).map((t) => host.run(t)));
   return run.result();
 }
 
@@ -81,6 +90,7 @@ class Run {
   readonly islands: number;
   readonly epochs: number;
   readonly totalSeconds: number;
+  readonly noImprovement: number;
   readonly problem: IslandProblem;
   private readonly states: IslandResult[] = [];
 
@@ -88,7 +98,9 @@ class Run {
     this.seed = String(opts.seed ?? 1);
     this.threads = Math.max(1, opts.threads ?? 1);
     const timeOnly = opts.iterations === undefined && opts.timeSeconds !== undefined;
-    this.budget = opts.iterations ?? (timeOnly ? Infinity : DEFAULT_ITERATIONS);
+    this.noImprovement = opts.noImprovement ?? Infinity;
+    const open = timeOnly || (opts.iterations === undefined && opts.noImprovement !== undefined);
+    this.budget = opts.iterations ?? (open ? Infinity : DEFAULT_ITERATIONS);
     this.islands = Math.max(1, opts.islands ?? (timeOnly ? this.threads : 4));
     this.epochs = Math.max(1, opts.epochs ?? 5);
     this.totalSeconds = opts.timeSeconds ?? Infinity;
@@ -98,7 +110,10 @@ class Run {
 
   private elapsed(): number { return (performance.now() - this.t0) / 1000; }
 
-  timeUp(): boolean { return this.states.length > 0 && this.elapsed() >= this.totalSeconds; }
+  /** Time is up, or every island has gone `noImprovement` iterations without a new best. */
+  done(): boolean {
+    return this.states.length > 0 && (this.elapsed() >= this.totalSeconds || this.states.every((s) => s.stalled));
+  }
 
   tasks(e: number): IslandTask[] {
     const { islands, epochs, budget, totalSeconds, states } = this;
@@ -112,6 +127,7 @@ class Run {
       iterations: Number.isFinite(budget) ? share(share(budget, islands, i), epochs, e) : Infinity,
       timeSeconds: slice,
       initialSeconds: Number.isFinite(totalSeconds) ? (INITIAL_SHARE * totalSeconds) / perThread : Infinity,
+      noImprovement: this.noImprovement,
       migrant: e > 0 && islands > 1 ? states[(i + islands - 1) % islands].best : null,
     }));
   }

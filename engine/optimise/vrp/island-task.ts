@@ -25,6 +25,8 @@ export interface IslandTask {
   timeSeconds: number;
   /** Wall time the genetic search may spend building its initial population. */
   initialSeconds: number;
+  /** Iterations in a row without a new best after which the island stops (Infinity: never). */
+  noImprovement: number;
   /** The best solution of the neighbouring island, offered to this one. */
   migrant: number[][] | RrRoute[] | null;
 }
@@ -36,6 +38,8 @@ export interface IslandResult {
   cost: number;
   /** Iterations done by this island so far. */
   iterations: number;
+  /** The island has gone `noImprovement` iterations without a new best. */
+  stalled: boolean;
 }
 
 type Island = { kind: 'hgs'; hgs: Hgs } | { kind: 'rr'; rr: RuinRecreate; routes: RrRoute[] | null; iterations: number };
@@ -54,18 +58,25 @@ export class IslandHost {
       if (!isl) this.islands.set(task.island, (isl = { kind: 'hgs', hgs: new Hgs(p.data, task.seed) }));
       const hgs = (isl as { hgs: Hgs }).hgs;
       if (task.migrant) hgs.inject(task.migrant as number[][]);
-      hgs.run({ maxIterations: hgs.iterations + task.iterations, timeSeconds: task.timeSeconds, initialSeconds: task.initialSeconds });
+      const target = hgs.iterations + task.iterations, t0 = performance.now();
+      const noImprovement = Number.isFinite(task.noImprovement) ? task.noImprovement : undefined;
+      hgs.run({ maxIterations: target, timeSeconds: task.timeSeconds, initialSeconds: task.initialSeconds, maxNoImprovement: noImprovement });
       const best = hgs.best();
-      return { best: best?.routes ?? null, cost: best?.cost ?? Infinity, iterations: hgs.iterations };
+      // Short of its iterations with time left, the search stopped for want of improvement.
+      const stalled = noImprovement !== undefined && hgs.iterations < target && (performance.now() - t0) / 1000 < task.timeSeconds;
+      return { best: best?.routes ?? null, cost: best?.cost ?? Infinity, iterations: hgs.iterations, stalled };
     }
     this.sim ??= new RouteSimulator(p.inst);
     let isl = this.islands.get(task.island);
     if (!isl) this.islands.set(task.island, (isl = { kind: 'rr', rr: new RuinRecreate(p.inst, this.sim), routes: null, iterations: 0 }));
     const st = isl as Extract<Island, { kind: 'rr' }>;
     const migrant = task.migrant as RrRoute[] | null;
-    const start = migrant && (!st.routes || st.rr.penalised(migrant) < st.rr.penalised(st.routes)) ? migrant : st.routes;
-    st.routes = st.rr.solve({ seed: `${task.seed}:${task.epoch}`, iterations: task.iterations, timeSeconds: task.timeSeconds }, start ?? undefined);
+    const adopt = migrant !== null && (!st.routes || st.rr.penalised(migrant) < st.rr.penalised(st.routes));
+    // A better migrant is a new best for this island: its count of steps without one starts again.
+    if (adopt) st.rr.sinceBest = 0;
+    const start = adopt ? migrant : st.routes;
+    st.routes = st.rr.solve({ seed: `${task.seed}:${task.epoch}`, iterations: task.iterations, timeSeconds: task.timeSeconds, noImprovement: task.noImprovement }, start ?? undefined);
     st.iterations += st.rr.iterations;
-    return { best: st.routes, cost: st.rr.penalised(st.routes), iterations: st.iterations };
+    return { best: st.routes, cost: st.rr.penalised(st.routes), iterations: st.iterations, stalled: st.rr.sinceBest >= task.noImprovement };
   }
 }

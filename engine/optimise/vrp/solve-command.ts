@@ -16,6 +16,7 @@ import { formatSol } from './vrplib.ts';
 export interface SolveCommandOptions {
   time?: number;
   iterations?: number;
+  noImprovement?: number;
   seed?: number | string;
   threads?: number;
   rounding?: Rounding;
@@ -26,7 +27,7 @@ export interface SolveCommandOptions {
 export async function runSolve(file: string, opts: SolveCommandOptions): Promise<void> {
   const { inst, format, rounding } = readInstanceFile(file, opts.rounding);
   const threads = opts.threads ?? defaultThreads();
-  const sol = await solve(inst, { seed: opts.seed ?? 1, iterations: opts.iterations, timeSeconds: opts.time, threads });
+  const sol = await solve(inst, { seed: opts.seed ?? 1, iterations: opts.iterations, timeSeconds: opts.time, noImprovement: opts.noImprovement, threads });
   const violations = checkSolution(inst, sol);
   if (sol.feasible && violations.length > 0) {
     throw new Error(`the checker rejects the solver's solution:\n${violations.map((v) => `  route ${v.route}: ${v.kind}: ${v.message}`).join('\n')}`);

@@ -28,6 +28,8 @@ export interface RrOptions {
   timeSeconds: number;
   /** Cost units per unit of violation (hours late, relative overload …). */
   penalty?: number;
+  /** Stop after this many steps in a row without a new best, counted across calls (see `sinceBest`). */
+  noImprovement?: number;
 }
 
 const NEIGHBOURS = 30;
@@ -46,6 +48,8 @@ export class RuinRecreate {
   private readonly facility: FacilityMoves;
   private rng!: Random;
   iterations = 0;
+  /** Steps since the best was last improved; kept between calls, reset by the caller when it hands over a better start. */
+  sinceBest = 0;
 
   constructor(private readonly inst: VrpInstance, private readonly sim: RouteSimulator, penalty?: number) {
     const S = inst.stops.length;
@@ -77,20 +81,26 @@ export class RuinRecreate {
     // Temperatures from the plain cost: the penalty term would make them huge while the start is infeasible.
     const plain = current.reduce((a, r) => a + r.cost, 0);
     const T0 = Math.max(1e-9, (0.1 * plain) / Math.max(1, this.inst.stops.length)), Tf = T0 / 100;
-    for (this.iterations = 0; this.iterations < opts.iterations; this.iterations++) {
+    const stall = opts.noImprovement ?? Infinity;
+    for (this.iterations = 0; this.iterations < opts.iterations && this.sinceBest < stall; this.iterations++) {
       const elapsed = (performance.now() - t0) / 1000;
       if (elapsed >= opts.timeSeconds) break;
-      const progress = Math.max(this.iterations / opts.iterations, Number.isFinite(opts.timeSeconds) ? elapsed / opts.timeSeconds : 0);
+      const progress = Math.max(
+        this.iterations / opts.iterations, Number.isFinite(opts.timeSeconds) ? elapsed / opts.timeSeconds : 0,
+        // With only the no-improvement rule there is no horizon: cool on the scale of its window instead.
+        Number.isFinite(opts.iterations) || Number.isFinite(opts.timeSeconds) ? 0 : this.iterations / (this.iterations + stall),
+      );
       const T = T0 * Math.pow(Tf / T0, progress);
       const next = current.map(copyRoute);
       const removed = this.ruin(next);
       this.recreate(next, removed);
       if (this.facility.active && next.length > 0) this.facility.step(next[randInt(this.rng, next.length)], this.rng);
       const cost = this.total(next);
+      this.sinceBest++;
       if (cost < curCost - T * Math.log(this.rng())) {
         current = next.filter(hasStops);
         curCost = cost;
-        if (cost < bestCost - 1e-9) { best = current.map(copyRoute); bestCost = cost; }
+        if (cost < bestCost - 1e-9) { best = current.map(copyRoute); bestCost = cost; this.sinceBest = 0; }
       }
     }
     for (const r of best) this.polish(r);
