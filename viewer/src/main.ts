@@ -34,6 +34,8 @@ const hook = {
   viewer,
   drawCalls: () => viewer.drawCalls,
   triangles: () => viewer.renderer.info.render.triangles,
+  /** Times the static layer (roads, shells, depots) was drawn: again only when the camera moves. */
+  staticDraws: () => viewer.staticLayer.draws,
   /** Days parsed and held in memory (the current one and its neighbours at most). */
   daysHeld: () => viewer.loaded?.days.size ?? 0,
   daysAvailable: () => viewer.loaded?.source.daysAvailable ?? 0,

@@ -5,9 +5,7 @@
  * so memory does not grow with the length of the run. The frame loop writes
  * into preallocated instance arrays and allocates nothing.
  */
-import {
-  Color, DirectionalLight, Group, HemisphereLight, Mesh, MeshBasicMaterial, PerspectiveCamera, PlaneGeometry, Scene, Vector3, WebGLRenderer,
-} from 'three';
+import { DirectionalLight, Group, HemisphereLight, PerspectiveCamera, Scene, Vector3, WebGLRenderer, type Mesh } from 'three';
 import { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { Playback } from './playback.ts';
 import { compileDay, placesOf, type DayState } from './replay/day-state.ts';
@@ -21,6 +19,7 @@ import { PointsLayer } from './scene/points.ts';
 import { buildRoads } from './scene/roads.ts';
 import { SitesLayer, type SiteInfo } from './scene/sites.ts';
 import { softwareWebGl } from './scene/software-gl.ts';
+import { StaticLayer } from './scene/static-layer.ts';
 import { TrucksLayer } from './scene/trucks.ts';
 import { DetailPanel, type Selection } from './ui/detail-panel.ts';
 import { tonnes } from './ui/format.ts';
@@ -45,6 +44,8 @@ interface Loaded {
   frame: Frame;
   places: Places;
   content: Group;
+  /** Roads, site shells and depots: the static layer's content. */
+  roads: Group;
   points: PointsLayer;
   trucks: TrucksLayer;
   sites: SitesLayer;
@@ -57,15 +58,24 @@ interface Loaded {
 }
 
 const UI_INTERVAL_MS = 250;
+/** The ground: the colour the canvas is cleared to (a full-screen plane cost software WebGL 30 ms a frame; a clear costs nothing). */
+const GROUND = '#141820';
 
 export class Viewer {
   readonly renderer: WebGLRenderer;
   readonly scene = new Scene();
   readonly camera = new PerspectiveCamera(45, 1, 1, 1e6);
   readonly controls: MapControls;
+  /** Ground, roads, site shells and depots, in a canvas beneath, drawn again only when the camera moves. */
+  readonly staticLayer: StaticLayer;
   loaded: Loaded | null = null;
-  /** Draw calls of the last frame. */
+  /** Draw calls of a frame: the moving layers' and the static layer's (drawn again only when the camera moves). */
   drawCalls = 0;
+  /** When set, each frame waits for the GPU (a one-pixel read) so that its JS and render times can be told apart (bench/viewer.ts). */
+  measure = false;
+  /** Sums over measured frames: the JS update (trucks, points, sites, panels) and drawing (static layer, moving layers, GPU). */
+  readonly timing = { frames: 0, jsMs: 0, renderMs: 0 };
+  private readonly pixel = new Uint8Array(4);
   frames = 0;
   /** When set, the loop does not advance the clock by wall time (tests step it). */
   manualClock = false;
@@ -84,14 +94,18 @@ export class Viewer {
   private downY = 0;
 
   constructor(private readonly ui: ViewerElements) {
-    this.renderer = new WebGLRenderer({ antialias: !softwareWebGl(), preserveDrawingBuffer: true });
+    const antialias = !softwareWebGl();
+    // Transparent where nothing moves: the static layer's canvas shows through.
+    this.renderer = new WebGLRenderer({ antialias, alpha: true, preserveDrawingBuffer: true });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
-    ui.stage.appendChild(this.renderer.domElement);
-    this.scene.background = new Color('#0d1117');
-    this.scene.add(new HemisphereLight('#ffffff', '#30363d', 1.6));
-    const sun = new DirectionalLight('#ffffff', 1.4);
-    sun.position.set(0.5, 1, 0.3);
-    this.scene.add(sun);
+    this.renderer.setClearColor(GROUND, 0);
+    this.staticLayer = new StaticLayer({ antialias, ground: GROUND });
+    ui.stage.append(this.staticLayer.renderer.domElement, this.renderer.domElement);
+    for (const scene of [this.scene, this.staticLayer.scene]) {
+      const sun = new DirectionalLight('#ffffff', 1.4);
+      sun.position.set(0.5, 1, 0.3);
+      scene.add(new HemisphereLight('#ffffff', '#30363d', 1.6), sun);
+    }
     this.controls = new MapControls(this.camera, this.renderer.domElement);
     this.controls.maxPolarAngle = Math.PI * 0.47;
     this.controls.enableDamping = false;
@@ -117,6 +131,7 @@ export class Viewer {
     const w = this.ui.stage.clientWidth || window.innerWidth;
     const h = this.ui.stage.clientHeight || window.innerHeight;
     this.renderer.setSize(w, h);
+    this.staticLayer.setSize(w, h, this.renderer.getPixelRatio());
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
     this.dirty = true;
@@ -127,16 +142,13 @@ export class Viewer {
     const h = source.header;
     const frame = frameOf(h);
     const content = new Group();
-    // Unlit: the flat ground is evenly lit anyway (this is the colour the lights gave it), and it covers the screen,
-    // which costs software WebGL a tenth of a megacity frame when lit.
-    const ground = new Mesh(new PlaneGeometry(frame.extentM * 1.3, frame.extentM * 1.3), new MeshBasicMaterial({ color: '#141820' }));
-    ground.rotation.x = -Math.PI / 2;
-    ground.position.y = -0.5;
-    content.add(ground, buildRoads(h, frame));
     const points = new PointsLayer(h, frame);
     const trucks = new TrucksLayer(h, frame);
     const sites = new SitesLayer(h, frame);
-    content.add(points.object, trucks.bodies, trucks.loads, sites.group);
+    const roads = new Group().add(buildRoads(h, frame), sites.staticGroup);
+    this.staticLayer.scene.add(roads);
+    this.staticLayer.invalidate();
+    content.add(points.object, ...trucks.meshes, sites.group);
     this.scene.add(content);
     const tMax = source.daysAvailable * SECONDS_PER_DAY - 1;
     const pb = new Playback(0, 0, tMax);
@@ -144,7 +156,7 @@ export class Viewer {
     const seek = (t: number) => { pb.seek(t); this.dirty = true; void this.ensureDay(dayOf(pb.t)); };
     const detail = new DetailPanel(this.ui.detail, h, () => this.select(null));
     this.loaded = {
-      source, h, frame, places: placesOf(h), content, points, trucks, sites, pb,
+      source, h, frame, places: placesOf(h), content, roads, points, trucks, sites, pb,
       timeline: new Timeline(this.ui.timeline, h, source.daysAvailable, pb, seek), kpi: new KpiPanel(this.ui.kpi, h), detail,
       days: new Map(), loading: new Map(),
     };
@@ -171,12 +183,16 @@ export class Viewer {
     const l = this.loaded;
     if (!l) return;
     this.scene.remove(l.content);
-    l.content.traverse((o) => {
-      const m = o as Mesh;
-      m.geometry?.dispose();
-      const mat = m.material;
-      if (Array.isArray(mat)) mat.forEach((x) => x.dispose()); else mat?.dispose();
-    });
+    this.staticLayer.scene.remove(l.roads);
+    this.staticLayer.invalidate();
+    for (const g of [l.content, l.roads]) {
+      g.traverse((o) => {
+        const m = o as Mesh;
+        m.geometry?.dispose();
+        const mat = m.material;
+        if (Array.isArray(mat)) mat.forEach((x) => x.dispose()); else mat?.dispose();
+      });
+    }
     l.detail.show(null);
     this.loaded = null;
     this.state = null;
@@ -244,6 +260,7 @@ export class Viewer {
   };
 
   private update(ms: number, dtS: number): void {
+    const t0 = performance.now();
     const l = this.loaded;
     if (l) {
       const today = dayOf(l.pb.t);
@@ -273,9 +290,20 @@ export class Viewer {
       }
     }
     this.controls.update();
+    const t1 = performance.now();
+    const drewStatic = this.staticLayer.draw(this.camera);
     this.renderer.render(this.scene, this.camera);
-    this.drawCalls = this.renderer.info.render.calls;
+    this.drawCalls = this.renderer.info.render.calls + this.staticLayer.calls;
     this.frames++;
+    if (this.measure) {
+      for (const r of drewStatic ? [this.renderer, this.staticLayer.renderer] : [this.renderer]) {
+        const gl = r.getContext();
+        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, this.pixel);
+      }
+      this.timing.frames++;
+      this.timing.jsMs += t1 - t0;
+      this.timing.renderMs += performance.now() - t1;
+    }
   }
 
   private follow(l: Loaded, i: number): void {

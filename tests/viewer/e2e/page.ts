@@ -7,6 +7,7 @@ export interface Hook {
   warning: string | null;
   drawCalls(): number;
   triangles(): number;
+  staticDraws(): number;
   daysHeld(): number;
   daysAvailable(): number;
   counts(): { points: number; trucks: number };
@@ -30,15 +31,17 @@ export async function openReplay(page: Page, base: string, replay: string, extra
   await page.waitForFunction(() => window.__wastetwin && (window.__wastetwin.ready || window.__wastetwin.error !== null), null, { timeout: 60_000 });
 }
 
-/** Variance of the luminance of the WebGL canvas's pixels (0 for a blank canvas), read back through a 2D canvas. */
-export function canvasLuminanceVariance(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const gl = document.querySelector('#stage canvas') as HTMLCanvasElement;
+/**
+ * Variance of the luminance of the map's pixels (0 for a blank map), read back through a 2D canvas: by default
+ * the static layer's canvas with the moving layers' drawn over it, as the page stacks them.
+ */
+export function canvasLuminanceVariance(page: Page, selector = '#stage canvas'): Promise<number> {
+  return page.evaluate((sel) => {
     const c = document.createElement('canvas');
     c.width = 320;
     c.height = 200;
     const ctx = c.getContext('2d')!;
-    ctx.drawImage(gl, 0, 0, c.width, c.height);
+    for (const gl of document.querySelectorAll(sel)) ctx.drawImage(gl as HTMLCanvasElement, 0, 0, c.width, c.height);
     const px = ctx.getImageData(0, 0, c.width, c.height).data;
     let sum = 0, sum2 = 0;
     const n = px.length / 4;
@@ -48,7 +51,7 @@ export function canvasLuminanceVariance(page: Page): Promise<number> {
       sum2 += y * y;
     }
     return sum2 / n - (sum / n) ** 2;
-  });
+  }, selector);
 }
 
 /** Ids and screen positions of the trucks at least `gapPx` away from every other truck on screen. */
@@ -57,3 +60,4 @@ export async function isolatedTrucks(page: Page, ids: string[], gapPx: number): 
   const vis = at.filter((a) => a.p && a.p.x > 300 && a.p.x < 900 && a.p.y > 60 && a.p.y < 720).map((a) => ({ id: a.id, x: a.p!.x, y: a.p!.y }));
   return vis.filter((a) => at.every((b) => b.id === a.id || !b.p || Math.hypot(b.p.x - a.x, b.p.y - a.y) >= gapPx));
 }
+

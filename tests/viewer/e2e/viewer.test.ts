@@ -166,6 +166,20 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     expect(evening.soFar).toBeLessThanOrEqual(evening.day);
   });
 
+  it('draws the static layer again when the camera moves, not while the clock runs', async () => {
+    await openReplay(page, base, 'run/demo/replay.ndjson');
+    await page.evaluate(() => window.__wastetwin.setTime(8 * 3600));
+    const draws = await page.evaluate(() => window.__wastetwin.staticDraws());
+    const before = await canvasLuminanceVariance(page, '#stage canvas.static-layer');
+    await page.evaluate(() => window.__wastetwin.setTime(9 * 3600));
+    expect(await page.evaluate(() => window.__wastetwin.staticDraws())).toBe(draws);
+    await page.mouse.move(640, 400);
+    await page.mouse.wheel(0, -400);
+    await page.waitForFunction((n) => window.__wastetwin.staticDraws() > n, draws);
+    expect(await canvasLuminanceVariance(page, '#stage canvas.static-layer')).not.toBe(before);
+    expect(await canvasLuminanceVariance(page)).toBeGreaterThan(50);
+  });
+
   it('draws as many calls for the demo with ten times its trucks', async () => {
     const demo = await calls('run/demo/replay.ndjson');
     const tenfold = await calls('run/demo-x10/replay.ndjson');

@@ -23,16 +23,3 @@ export function frameOf(h: ReplayHeader): Frame {
 
 export const sceneX = (f: Frame, x: number): number => x - f.cx;
 export const sceneZ = (f: Frame, y: number): number => -(y - f.cy);
-
-/**
- * Writes a column-major 4×4 matrix into `m` at `o`: rotation about y by
- * `angle`, scale (sx, sy, sz), translation (x, y, z). Used for instance
- * matrices without allocating Matrix4 objects every frame.
- */
-export function writeMatrix(m: Float32Array, o: number, x: number, y: number, z: number, angle: number, sx: number, sy: number, sz: number): void {
-  const c = Math.cos(angle), s = Math.sin(angle);
-  m[o] = c * sx; m[o + 1] = 0; m[o + 2] = -s * sx; m[o + 3] = 0;
-  m[o + 4] = 0; m[o + 5] = sy; m[o + 6] = 0; m[o + 7] = 0;
-  m[o + 8] = s * sz; m[o + 9] = 0; m[o + 10] = c * sz; m[o + 11] = 0;
-  m[o + 12] = x; m[o + 13] = y; m[o + 14] = z; m[o + 15] = 1;
-}

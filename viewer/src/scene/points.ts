@@ -1,27 +1,28 @@
 /**
  * Collection points, coloured by fill (green → red, magenta when
  * overflowing), one draw call for any number of points. A town's points are
- * one InstancedMesh of short square columns whose height also follows the
- * fill. A megacity's (more than DOTS_ABOVE) are one cloud of dots of the same
+ * one batch of short square columns whose height also follows the fill. A
+ * megacity's (more than DOTS_ABOVE) are one cloud of dots of the same
  * colours: at that scale a column is a few pixels wide and its height cannot
- * be read, while each instance costs software WebGL (CI, machines without a
- * GPU) more than its vertices (bench/viewer.ts: 20,000 columns took most of a
- * Guangzhou frame). The update writes into the attribute arrays in place.
+ * be read, while software WebGL (CI, machines without a GPU) pays for every
+ * vertex and every pixel (bench/viewer.ts: 20,000 columns took most of a
+ * Guangzhou frame), hence also dots two thirds of a column's width. The
+ * update writes into the attribute arrays in place.
  */
-import {
-  BufferGeometry, Float32BufferAttribute, InstancedBufferAttribute, InstancedMesh, MeshLambertMaterial, Points, PointsMaterial, type Object3D,
-} from 'three';
+import { BufferGeometry, Float32BufferAttribute, MeshLambertMaterial, Points, PointsMaterial, type Object3D } from 'three';
 import { fillColour } from '../colour.ts';
 import type { ReplayHeader } from '../replay/types.ts';
-import { sceneX, sceneZ, writeMatrix, type Frame } from './frame.ts';
+import { ShapeBatch } from './batch.ts';
+import { sceneX, sceneZ, type Frame } from './frame.ts';
 import { openBox } from './open-box.ts';
 
 export const DOTS_ABOVE = 5000;
 
 export class PointsLayer {
   readonly object: Object3D;
-  private readonly columns: InstancedMesh | null;
-  private readonly colour: Float32BufferAttribute | InstancedBufferAttribute;
+  private readonly columns: ShapeBatch | null;
+  private readonly colour: Float32BufferAttribute | null;
+  private readonly rgb = new Float32Array(3);
   private readonly x: Float32Array;
   private readonly z: Float32Array;
   private readonly heightPerPct: number;
@@ -45,13 +46,12 @@ export class PointsLayer {
       geo.setAttribute('position', new Float32BufferAttribute(xyz, 3));
       this.colour = new Float32BufferAttribute(new Float32Array(3 * n), 3);
       geo.setAttribute('color', this.colour);
-      this.object = new Points(geo, new PointsMaterial({ size: width, vertexColors: true }));
+      this.object = new Points(geo, new PointsMaterial({ size: (2 / 3) * width, vertexColors: true }));
       this.columns = null;
     } else {
-      const mesh = new InstancedMesh(openBox(width, width), new MeshLambertMaterial({ color: '#ffffff' }), Math.max(n, 1));
-      mesh.count = n;
-      this.colour = mesh.instanceColor = new InstancedBufferAttribute(new Float32Array(Math.max(n, 1) * 3), 3);
-      this.object = this.columns = mesh;
+      this.columns = new ShapeBatch(openBox(width, width), n, new MeshLambertMaterial({ vertexColors: true }));
+      this.colour = null;
+      this.object = this.columns.mesh;
     }
     this.object.name = 'points';
     this.object.frustumCulled = false;
@@ -59,15 +59,19 @@ export class PointsLayer {
 
   /** fillPct(i) gives point i's fill in % of capacity at the current time. */
   update(fillPct: (i: number) => number): void {
-    const c = this.colour.array as Float32Array;
-    const m = this.columns?.instanceMatrix.array as Float32Array | undefined;
-    for (let i = 0; i < this.x.length; i++) {
-      const p = fillPct(i);
-      fillColour(p, c, 3 * i);
-      if (m) writeMatrix(m, 16 * i, this.x[i], 0, this.z[i], 0, 1, this.minHeight + this.heightPerPct * Math.min(Math.max(p, 0), 150), 1);
+    const cols = this.columns;
+    if (cols) {
+      for (let i = 0; i < this.x.length; i++) {
+        const p = fillPct(i);
+        cols.colour(i, fillColour(p, this.rgb));
+        cols.place(i, this.x[i], 0, this.z[i], 0, 1, this.minHeight + this.heightPerPct * Math.min(Math.max(p, 0), 150), 1);
+      }
+      cols.commit();
+      return;
     }
-    if (this.columns) this.columns.instanceMatrix.needsUpdate = true;
-    this.colour.needsUpdate = true;
+    const c = this.colour!.array as Float32Array;
+    for (let i = 0; i < this.x.length; i++) fillColour(fillPct(i), c, 3 * i);
+    this.colour!.needsUpdate = true;
   }
 
   positionOf(i: number): [number, number] {

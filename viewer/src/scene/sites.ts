@@ -2,13 +2,15 @@
  * Transfer stations and plants as columns: a translucent shell whose height
  * is the storage (station) or pit (plant) capacity and a solid column inside
  * for the stock now; the landfill as a pile growing with what was landfilled
- * since the run started; depots as low blocks. Each kind is one instanced
- * draw call.
+ * since the run started; depots as low blocks. Each kind is one batch, one
+ * draw call. Shells and depots never change: they go to the static layer
+ * (software WebGL took 50 ms a frame to blend Guangzhou's 79 shells).
  */
-import { BoxGeometry, ConeGeometry, CylinderGeometry, Group, InstancedBufferAttribute, InstancedMesh, Mesh, MeshLambertMaterial } from 'three';
+import { BoxGeometry, ConeGeometry, CylinderGeometry, Group, Mesh, MeshLambertMaterial } from 'three';
 import { hexColour } from '../colour.ts';
 import type { ReplayHeader } from '../replay/types.ts';
-import { sceneX, sceneZ, writeMatrix, type Frame } from './frame.ts';
+import { ShapeBatch } from './batch.ts';
+import { sceneX, sceneZ, type Frame } from './frame.ts';
 
 export const SITE_COLOURS: Record<string, string> = {
   station: '#9aa7b8', incinerator: '#e07b39', 'food-waste': '#3f9b3a', recycling: '#2f6fd6', hazardous: '#d63b2f', landfill: '#8a6d3b', depot: '#c9b458',
@@ -28,13 +30,16 @@ export interface SiteInfo {
 }
 
 export class SitesLayer {
+  /** What changes with the clock: stock columns and the landfill pile. */
   readonly group = new Group();
+  /** What does not: shells and depots. */
+  readonly staticGroup = new Group();
   /** Stations then the plants that are not landfills. */
   readonly columns: SiteInfo[] = [];
   readonly landfills: SiteInfo[] = [];
   /** Columns then landfills: everything that can be picked. */
   readonly all: SiteInfo[];
-  private readonly fills: InstancedMesh;
+  private readonly fills: ShapeBatch;
   private readonly pile: Mesh | null;
   private readonly columnH: number;
   private readonly pileUnit: number;
@@ -49,33 +54,35 @@ export class SitesLayer {
       (p.type === 'landfill' ? this.landfills : this.columns).push(info);
     });
     this.all = [...this.columns, ...this.landfills];
-    const n = Math.max(this.columns.length, 1);
-    const shellGeo = new CylinderGeometry(10 * u, 10 * u, 1, 24, 1, true);
+    const n = this.columns.length;
+    // 16 sides rather than 24: software WebGL pays for every triangle, and a column is rarely wider than a few dozen pixels.
+    const shellGeo = new CylinderGeometry(10 * u, 10 * u, 1, 16, 1, true);
     shellGeo.translate(0, 0.5, 0);
-    const shells = new InstancedMesh(shellGeo, new MeshLambertMaterial({ color: '#ffffff', transparent: true, opacity: 0.22, depthWrite: false }), n);
-    const fillGeo = new CylinderGeometry(8 * u, 8 * u, 1, 24);
+    const shells = new ShapeBatch(shellGeo, n, new MeshLambertMaterial({ vertexColors: true, transparent: true, opacity: 0.22, depthWrite: false }));
+    const fillGeo = new CylinderGeometry(8 * u, 8 * u, 1, 16);
     fillGeo.translate(0, 0.5, 0);
-    this.fills = new InstancedMesh(fillGeo, new MeshLambertMaterial({ color: '#ffffff' }), n);
-    const colours = new Float32Array(n * 3);
-    const ms = shells.instanceMatrix.array as Float32Array;
+    this.fills = new ShapeBatch(fillGeo, n, new MeshLambertMaterial({ vertexColors: true }));
+    const rgb = new Float32Array(3);
     this.columns.forEach((s, i) => {
-      hexColour(SITE_COLOURS[s.type] ?? '#c0c0c0', colours, 3 * i);
-      writeMatrix(ms, 16 * i, s.x, 0, s.z, 0, 1, this.columnH, 1);
+      hexColour(SITE_COLOURS[s.type] ?? '#c0c0c0', rgb);
+      shells.colour(i, rgb);
+      this.fills.colour(i, rgb);
+      shells.place(i, s.x, 0, s.z, 0, 1, this.columnH, 1);
     });
-    shells.instanceColor = new InstancedBufferAttribute(colours, 3);
-    this.fills.instanceColor = new InstancedBufferAttribute(colours.slice(), 3);
-    shells.count = this.fills.count = this.columns.length;
-    shells.name = 'site-shells';
-    this.fills.name = 'site-stock';
+    shells.commit();
+    this.fills.commit();
+    shells.mesh.name = 'site-shells';
+    this.fills.mesh.name = 'site-stock';
 
     const depotGeo = new BoxGeometry(14 * u, 3 * u, 14 * u);
     depotGeo.translate(0, 1.5 * u, 0);
-    const depots = new InstancedMesh(depotGeo, new MeshLambertMaterial({ color: SITE_COLOURS.depot }), Math.max(h.depots.length, 1));
-    depots.count = h.depots.length;
-    depots.name = 'depots';
-    h.depots.forEach((d, i) => writeMatrix(depots.instanceMatrix.array as Float32Array, 16 * i, sceneX(f, d.x), 0, sceneZ(f, d.y), 0, 1, 1, 1));
+    const depots = new ShapeBatch(depotGeo, h.depots.length, new MeshLambertMaterial({ color: SITE_COLOURS.depot }));
+    depots.mesh.name = 'depots';
+    h.depots.forEach((d, i) => depots.place(i, sceneX(f, d.x), 0, sceneZ(f, d.y), 0, 1, 1, 1));
+    depots.commit();
 
-    for (const m of [shells, this.fills, depots]) { m.frustumCulled = false; this.group.add(m); }
+    this.staticGroup.add(shells.mesh, depots.mesh);
+    this.group.add(this.fills.mesh);
     const lf = this.landfills[0];
     if (lf) {
       const pileGeo = new ConeGeometry(1, 1, 32);
@@ -89,13 +96,12 @@ export class SitesLayer {
 
   /** stockKg(i) is column i's stock now; landfilledKg the cumulative landfill. */
   update(stockKg: (site: SiteInfo) => number, landfilledKg: number): void {
-    const m = this.fills.instanceMatrix.array as Float32Array;
     for (let i = 0; i < this.columns.length; i++) {
       const s = this.columns[i];
       const frac = s.capacityKg > 0 ? Math.min(Math.max(stockKg(s) / s.capacityKg, 0), 1.1) : 0;
-      writeMatrix(m, 16 * i, s.x, 0, s.z, 0, 1, Math.max(frac * this.columnH, 0.01), 1);
+      this.fills.place(i, s.x, 0, s.z, 0, 1, Math.max(frac * this.columnH, 0.01), 1);
     }
-    this.fills.instanceMatrix.needsUpdate = true;
+    this.fills.commit();
     if (this.pile) {
       // Volume grows with mass: radius with its cube root (1 t → 3 units, 1000 t → 30).
       const r = Math.max(this.pileUnit * Math.cbrt(Math.max(landfilledKg, 0) / 1000), this.pileUnit * 0.3);

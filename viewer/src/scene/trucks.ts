@@ -1,20 +1,21 @@
 /**
- * Trucks: one InstancedMesh of bodies coloured by stream and one of loads
- * stacked on them (height ∝ load / capacity, white), oriented along the road
- * being driven. Two draw calls for any fleet; poses are computed into
- * preallocated arrays, so a frame allocates nothing.
+ * Trucks: one batch of bodies coloured by stream and one of loads stacked on
+ * them (height ∝ load / capacity, white), oriented along the road being
+ * driven. Two draw calls for any fleet; poses are computed into preallocated
+ * arrays, so a frame allocates nothing.
  */
-import { InstancedBufferAttribute, InstancedMesh, MeshLambertMaterial } from 'three';
+import { MeshLambertMaterial, type Mesh } from 'three';
 import { hexColour } from '../colour.ts';
 import type { DayState } from '../replay/day-state.ts';
 import { newPose, poseAt, type Pose } from '../replay/track.ts';
 import type { ReplayHeader } from '../replay/types.ts';
-import { sceneX, sceneZ, writeMatrix, type Frame } from './frame.ts';
+import { ShapeBatch } from './batch.ts';
+import { sceneX, sceneZ, type Frame } from './frame.ts';
 import { openBox } from './open-box.ts';
 
 export class TrucksLayer {
-  readonly bodies: InstancedMesh;
-  readonly loads: InstancedMesh;
+  private readonly bodies: ShapeBatch;
+  private readonly loads: ShapeBatch;
   /** Latest poses, by header truck index. */
   readonly poses: Pose[];
   readonly sceneXs: Float32Array;
@@ -26,7 +27,6 @@ export class TrucksLayer {
 
   constructor(private readonly h: ReplayHeader, private readonly f: Frame) {
     const n = h.trucks.length;
-    const cap = Math.max(n, 1);
     // Markers follow the size of the city; a large fleet gets smaller trucks (down to 0.4×) so depots and main roads do not clot.
     const u = f.unitM * Math.min(1, Math.max(0.4, Math.sqrt(200 / Math.max(n, 1))));
     this.bodyH = 3.5 * u;
@@ -34,15 +34,14 @@ export class TrucksLayer {
     const body = openBox(13 * u, 5.5 * u).scale(1, this.bodyH, 1);
     // The load block is narrower than the body, so the stream colour stays visible around it.
     const load = openBox(8 * u, 3 * u).translate(-1.5 * u, 0, 0);
-    this.bodies = new InstancedMesh(body, new MeshLambertMaterial({ color: '#ffffff' }), cap);
-    this.loads = new InstancedMesh(load, new MeshLambertMaterial({ color: '#f4f1e8' }), cap);
-    for (const m of [this.bodies, this.loads]) { m.count = n; m.frustumCulled = false; }
-    this.bodies.name = 'trucks';
-    this.loads.name = 'truck-loads';
-    const colours = new Float32Array(cap * 3);
+    this.bodies = new ShapeBatch(body, n, new MeshLambertMaterial({ vertexColors: true }));
+    this.loads = new ShapeBatch(load, n, new MeshLambertMaterial({ color: '#f4f1e8' }));
+    this.bodies.mesh.name = 'trucks';
+    this.loads.mesh.name = 'truck-loads';
+    const rgb = new Float32Array(3);
     const streamColour = new Map(h.streams.map((s) => [s.id, s.colour]));
-    h.trucks.forEach((t, i) => hexColour(streamColour.get(t.streams[0]) ?? '#cccccc', colours, 3 * i));
-    this.bodies.instanceColor = new InstancedBufferAttribute(colours, 3);
+    h.trucks.forEach((t, i) => this.bodies.colour(i, hexColour(streamColour.get(t.streams[0]) ?? '#cccccc', rgb)));
+    this.bodies.commit();
     this.poses = h.trucks.map(() => newPose());
     this.sceneXs = new Float32Array(n);
     this.sceneZs = new Float32Array(n);
@@ -50,9 +49,11 @@ export class TrucksLayer {
     this.capacityKg = Float32Array.from(h.trucks, (t) => t.capacityKg || 1);
   }
 
+  get meshes(): Mesh[] {
+    return [this.bodies.mesh, this.loads.mesh];
+  }
+
   update(state: DayState | null, t: number): void {
-    const mb = this.bodies.instanceMatrix.array as Float32Array;
-    const ml = this.loads.instanceMatrix.array as Float32Array;
     for (let i = 0; i < this.poses.length; i++) {
       const p = this.poses[i];
       if (state) poseAt(state.tracks[i], t, p);
@@ -60,11 +61,11 @@ export class TrucksLayer {
       this.sceneXs[i] = x;
       this.sceneZs[i] = z;
       const len = this.lengthScale[i];
-      writeMatrix(mb, 16 * i, x, 0, z, p.heading, len, 1, 1);
+      this.bodies.place(i, x, 0, z, p.heading, len, 1, 1);
       const frac = Math.min(Math.max(p.loadKg / this.capacityKg[i], 0), 1.2);
-      writeMatrix(ml, 16 * i, x, this.bodyH, z, p.heading, len, frac > 0 ? frac * this.loadMaxH : 0, frac > 0 ? 1 : 0);
+      this.loads.place(i, x, this.bodyH, z, p.heading, len, frac > 0 ? frac * this.loadMaxH : 0, frac > 0 ? 1 : 0);
     }
-    this.bodies.instanceMatrix.needsUpdate = true;
-    this.loads.instanceMatrix.needsUpdate = true;
+    this.bodies.commit();
+    this.loads.commit();
   }
 }
