@@ -3,7 +3,9 @@
  * frame times, draw calls, triangles, time to open and JS heap, for the demo
  * replay and for the largest scenario (Guangzhou: 20,000 points, 1,675
  * collection + 600 haul trucks; 2 days by default), each played at 600× from
- * 07:00; then noon of every day in turn, for the JS heap and the days held.
+ * 07:00; then the same again with each frame waiting for the GPU, to split a
+ * frame into its JS update and its drawing; then noon of every day in turn,
+ * for the JS heap and the days held.
  * Both runs are simulated into a temporary folder first (Guangzhou through a
  * variant that turns its replay on). Prints a Markdown table and the load
  * average. `npm run bench:viewer [-- --seconds 10 --guangzhou-days 2]`
@@ -27,7 +29,7 @@ const GZ_DAYS = Number(arg('guangzhou-days', '2'));
 
 interface Row {
   run: string; points: number; trucks: number; openS: number; drawCalls: number; triangles: number;
-  fps: number; p50Ms: number; p95Ms: number; maxMs: number; heapMB: number; heapAfterMB: number; clock: string;
+  fps: number; p50Ms: number; p95Ms: number; maxMs: number; staticDraws: number; jsMs: number; renderMs: number; heapMB: number; heapAfterMB: number; clock: string;
   days: number; heapMaxMB: number; daysHeldMax: number; midnightMaxMs: number; midnightClock: string;
 }
 
@@ -44,6 +46,7 @@ const playFor = async ({ seconds }: { seconds: number }) => {
   };
   requestAnimationFrame(onFrame);
   const f0 = w.frames();
+  const s0 = w.staticDraws();
   const wall0 = performance.now();
   (document.querySelector('#play') as HTMLButtonElement).click();
   await new Promise((ok) => setTimeout(ok, seconds * 1000));
@@ -54,6 +57,7 @@ const playFor = async ({ seconds }: { seconds: number }) => {
   const q = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] ?? NaN;
   return {
     fps, p50Ms: q(0.5), p95Ms: q(0.95), maxMs: gaps[gaps.length - 1] ?? NaN,
+    staticDraws: w.staticDraws() - s0,
     drawCalls: w.drawCalls(), triangles: w.triangles(), clock: document.querySelector('#clock')!.textContent!,
     points: w.counts().points, trucks: w.counts().trucks,
   };
@@ -98,6 +102,11 @@ async function main(): Promise<void> {
         const heap = await heapMB();
         const stats = await page.evaluate(playFor, { seconds: SECONDS });
         const heapAfterMB = await heapMB();
+        // Again from 07:00 with each frame waiting for the GPU (a one-pixel read), so that drawing is timed where it happens.
+        await page.evaluate(() => window.__wastetwin.setTime(7 * 3600));
+        await page.evaluate(() => window.__wastetwin.measure(true));
+        await page.evaluate(playFor, { seconds: Math.min(SECONDS, 5) });
+        const split = await page.evaluate(() => window.__wastetwin.measure(false));
         // Noon of every day in turn: the heap holds the current day and its neighbours, not the run.
         const days = await page.evaluate(() => window.__wastetwin.daysAvailable());
         let heapMaxMB = 0, daysHeldMax = 0;
@@ -114,7 +123,7 @@ async function main(): Promise<void> {
           await page.selectOption('#speed', '3600');
           midnight = await page.evaluate(playFor, { seconds: 6 });
         }
-        rows.push({ run, openS, heapMB: heap, heapAfterMB, days, heapMaxMB, daysHeldMax, ...stats, midnightMaxMs: midnight.maxMs, midnightClock: midnight.clock });
+        rows.push({ run, openS, heapMB: heap, heapAfterMB, days, heapMaxMB, daysHeldMax, ...stats, jsMs: split.jsMs, renderMs: split.renderMs, midnightMaxMs: midnight.maxMs, midnightClock: midnight.clock });
         await page.close();
       }
     } finally {
@@ -124,11 +133,15 @@ async function main(): Promise<void> {
     const load1 = loadavg();
     const version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
     console.log(`Viewer in headless ${version} (SwiftShader), 1280×800, playing ${SECONDS} s at ${SPEED}× from 07:00 of day 0.\n`);
-    console.log('| replay | points | trucks | draw calls | triangles | fps | frame p50 | frame p95 | frame max | open | JS heap (open → after play) | clock at end | days | JS heap, max over the days | days held, max |');
-    console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --: | --: | --: |');
+    console.log('| replay | points | trucks | draw calls | triangles | fps | frame p50 | frame p95 | frame max | static layer drawn | open | JS heap (open → after play) | clock at end | days | JS heap, max over the days | days held, max |');
+    console.log('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --: | --: | --: |');
     for (const r of rows) {
-      console.log(`| ${r.run} | ${r.points} | ${r.trucks} | ${r.drawCalls} | ${r.triangles} | ${r.fps.toFixed(1)} | ${r.p50Ms.toFixed(1)} ms | ${r.p95Ms.toFixed(1)} ms | ${r.maxMs.toFixed(0)} ms | ${r.openS.toFixed(1)} s | ${r.heapMB.toFixed(0)} → ${r.heapAfterMB.toFixed(0)} MB | ${r.clock} | ${r.days} | ${r.heapMaxMB.toFixed(0)} MB | ${r.daysHeldMax} |`);
+      console.log(`| ${r.run} | ${r.points} | ${r.trucks} | ${r.drawCalls} | ${r.triangles} | ${r.fps.toFixed(1)} | ${r.p50Ms.toFixed(1)} ms | ${r.p95Ms.toFixed(1)} ms | ${r.maxMs.toFixed(0)} ms | ${r.staticDraws}× | ${r.openS.toFixed(1)} s | ${r.heapMB.toFixed(0)} → ${r.heapAfterMB.toFixed(0)} MB | ${r.clock} | ${r.days} | ${r.heapMaxMB.toFixed(0)} MB | ${r.daysHeldMax} |`);
     }
+    console.log('\nOne frame split, each frame waiting for the GPU (played again from 07:00):\n');
+    console.log('| replay | JS update (trucks, points, sites, panels) | drawing (static layer when the camera moved, moving layers) |');
+    console.log('| --- | --: | --: |');
+    for (const r of rows) console.log(`| ${r.run} | ${r.jsMs.toFixed(1)} ms | ${r.renderMs.toFixed(1)} ms |`);
     console.log('\nAcross midnight (3600× for 6 s from 21:00 of day 0; the next day is read from 20:00):\n');
     console.log('| replay | longest frame | clock at end |');
     console.log('| --- | --: | --- |');

@@ -1,10 +1,10 @@
-import { BoxGeometry, Euler, Matrix4, MeshBasicMaterial, Quaternion, Vector3 } from 'three';
+import { BoxGeometry, Euler, Matrix4, Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { ShapeBatch } from '../../viewer/src/scene/batch.ts';
+import { shadeOf, ShapeBatch } from '../../viewer/src/scene/batch.ts';
 
 describe('a batch of shapes drawn as one mesh', () => {
   const template = new BoxGeometry(2, 1, 1);
-  const batch = new ShapeBatch(template, 3, new MeshBasicMaterial());
+  const batch = new ShapeBatch(template, 3);
   const pos = batch.mesh.geometry.getAttribute('position');
   const perShape = template.getAttribute('position').count;
 
@@ -19,11 +19,22 @@ describe('a batch of shapes drawn as one mesh', () => {
     }
   });
 
-  it('colours only that copy, and draws every copy in one call', () => {
+  it('colours only that copy, lit per vertex as Lambert would light it, and draws every copy in one call', () => {
+    batch.place(2, 0, 0, 0, 0, 1, 1, 1);
     batch.colour(2, [1, 0, 0.5]);
     const col = batch.mesh.geometry.getAttribute('color');
-    expect([col.getX(2 * perShape), col.getY(2 * perShape), col.getZ(2 * perShape)]).toEqual([1, 0, 0.5]);
-    expect([col.getX(perShape), col.getY(perShape), col.getZ(perShape)]).toEqual([1, 1, 1]);
+    const normal = template.getAttribute('normal');
+    for (let k = 0; k < perShape; k++) {
+      const n = new Vector3().fromBufferAttribute(normal, k);
+      const light = shadeOf(n.y, n.dot(new Vector3(0.5, 1, 0.3).normalize()));
+      expect(col.getX(2 * perShape + k)).toBeCloseTo(light, 6);
+      expect(col.getY(2 * perShape + k)).toBe(0);
+      expect(col.getZ(2 * perShape + k)).toBeCloseTo(0.5 * light, 6);
+    }
+    // Lit from above: a roof is brighter than a wall, and the sunny wall brighter than the shaded one.
+    expect(shadeOf(1, 0.86)).toBeGreaterThan(shadeOf(0, 0.43));
+    expect(shadeOf(0, 0.43)).toBeGreaterThan(shadeOf(0, -0.43));
+    expect(col.getX(perShape)).not.toBe(col.getX(2 * perShape));
     const geo = batch.mesh.geometry;
     expect(geo.drawRange.count).toBe(3 * template.getIndex()!.count);
     expect(geo.getIndex()!.getX(2 * template.getIndex()!.count)).toBe(template.getIndex()!.getX(0) + 2 * perShape);
@@ -31,11 +42,14 @@ describe('a batch of shapes drawn as one mesh', () => {
 
   it('marks for upload only what changed', () => {
     const geo = batch.mesh.geometry;
-    const versions = () => ['position', 'normal', 'color'].map((a) => (geo.getAttribute(a) as { version: number }).version);
+    const versions = () => ['position', 'color'].map((a) => (geo.getAttribute(a) as { version: number }).version);
     batch.commit();
     const v0 = versions();
+    batch.colour(0, [0.2, 0.3, 0.4]);
+    batch.commit();
+    expect(versions()).toEqual([v0[0], v0[1] + 1]);
     batch.place(0, 1, 0, 1, 0, 1, 1, 1);
     batch.commit();
-    expect(versions()).toEqual([v0[0] + 1, v0[1] + 1, v0[2]]);
+    expect(versions()).toEqual([v0[0] + 1, v0[1] + 2]);
   });
 });

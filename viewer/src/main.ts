@@ -44,6 +44,17 @@ const hook = {
   time: () => viewer.loaded?.pb.t ?? null,
   playing: () => viewer.loaded?.pb.playing ?? false,
   setTime: (t: number) => viewer.setTime(t),
+  /**
+   * Starts (true) or stops (false) timing frames with the GPU waited for; stopping returns the mean JS and drawing
+   * milliseconds per frame since the start (bench/viewer.ts).
+   */
+  measure: (on: boolean) => {
+    const t = viewer.timing;
+    viewer.measure = on;
+    const mean = { frames: t.frames, jsMs: t.jsMs / Math.max(t.frames, 1), renderMs: t.renderMs / Math.max(t.frames, 1) };
+    if (on) t.frames = t.jsMs = t.renderMs = 0;
+    return mean;
+  },
   /** Stops the wall clock: the time then moves only by setTime (deterministic frames for tests). */
   freeze: () => { viewer.manualClock = true; },
   truckScreen: (id: string) => viewer.truckScreen(id),

@@ -5,7 +5,9 @@
  * so memory does not grow with the length of the run. The frame loop writes
  * into preallocated instance arrays and allocates nothing.
  */
-import { DirectionalLight, Group, HemisphereLight, PerspectiveCamera, Scene, Vector3, WebGLRenderer, type Mesh } from 'three';
+import {
+  DirectionalLight, Group, HemisphereLight, Mesh, MeshBasicMaterial, PerspectiveCamera, PlaneGeometry, Scene, Vector3, WebGLRenderer,
+} from 'three';
 import { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { Playback } from './playback.ts';
 import { compileDay, placesOf, type DayState } from './replay/day-state.ts';
@@ -44,7 +46,7 @@ interface Loaded {
   frame: Frame;
   places: Places;
   content: Group;
-  /** Roads, site shells and depots: the static layer's content. */
+  /** Ground, roads, site shells and depots: the static layer's content. */
   roads: Group;
   points: PointsLayer;
   trucks: TrucksLayer;
@@ -58,8 +60,6 @@ interface Loaded {
 }
 
 const UI_INTERVAL_MS = 250;
-/** The ground: the colour the canvas is cleared to (a full-screen plane cost software WebGL 30 ms a frame; a clear costs nothing). */
-const GROUND = '#141820';
 
 export class Viewer {
   readonly renderer: WebGLRenderer;
@@ -98,8 +98,8 @@ export class Viewer {
     // Transparent where nothing moves: the static layer's canvas shows through.
     this.renderer = new WebGLRenderer({ antialias, alpha: true, preserveDrawingBuffer: true });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
-    this.renderer.setClearColor(GROUND, 0);
-    this.staticLayer = new StaticLayer({ antialias, ground: GROUND });
+    this.renderer.setClearColor('#000000', 0);
+    this.staticLayer = new StaticLayer({ antialias, background: '#0d1117' });
     ui.stage.append(this.staticLayer.renderer.domElement, this.renderer.domElement);
     for (const scene of [this.scene, this.staticLayer.scene]) {
       const sun = new DirectionalLight('#ffffff', 1.4);
@@ -145,7 +145,11 @@ export class Viewer {
     const points = new PointsLayer(h, frame);
     const trucks = new TrucksLayer(h, frame);
     const sites = new SitesLayer(h, frame);
-    const roads = new Group().add(buildRoads(h, frame), sites.staticGroup);
+    // Unlit: the flat ground is evenly lit anyway (this is the colour the lights gave it).
+    const ground = new Mesh(new PlaneGeometry(frame.extentM * 1.3, frame.extentM * 1.3), new MeshBasicMaterial({ color: '#141820' }));
+    ground.rotation.x = -Math.PI / 2;
+    ground.position.y = -0.5;
+    const roads = new Group().add(ground, buildRoads(h, frame), sites.staticGroup);
     this.staticLayer.scene.add(roads);
     this.staticLayer.invalidate();
     content.add(points.object, ...trucks.meshes, sites.group);

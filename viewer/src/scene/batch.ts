@@ -6,43 +6,60 @@
  * and 21 ms merged (bench/viewer.ts, Guangzhou). Still one draw call for any
  * number of copies; moving a copy rewrites its few vertices, and a frame
  * allocates nothing.
+ *
+ * The light is worked out per vertex here (the scene's sky, ground and sun,
+ * as MeshLambertMaterial would per pixel) and the mesh is drawn unlit: per
+ * pixel lighting tripled what software WebGL took to fill Guangzhou's stock
+ * columns (24 → 8 ms), and markers this small show no difference.
  */
-import { BufferAttribute, BufferGeometry, Mesh, type Material } from 'three';
+import { BufferAttribute, BufferGeometry, Mesh, MeshBasicMaterial, Vector3, type MeshBasicMaterialParameters } from 'three';
+
+/** The viewer's lights (viewer.ts): hemisphere sky white / ground #30363d at 1.6, sun at 1.4 from (0.5, 1, 0.3). */
+const SUN = new Vector3(0.5, 1, 0.3).normalize();
+const SUN_I = 1.4;
+const SKY_I = 1.6;
+const GROUND_LINEAR = 0.037;
+
+/** Lambert's light for a unit normal (ny up, nl = n · sun), as three.js sums it (irradiance / π). */
+export function shadeOf(ny: number, nl: number): number {
+  const hemi = SKY_I * (GROUND_LINEAR + (1 - GROUND_LINEAR) * (0.5 * ny + 0.5));
+  return (hemi + SUN_I * Math.max(nl, 0)) / Math.PI;
+}
 
 export class ShapeBatch {
   readonly mesh: Mesh;
   private readonly tp: Float32Array;
   private readonly tn: Float32Array;
   private readonly pos: Float32Array;
-  private readonly nor: Float32Array;
   private readonly col: Float32Array;
+  /** Light at each vertex, and each copy's own colour: the vertex colour is their product. */
+  private readonly shade: Float32Array;
+  private readonly base: Float32Array;
   private readonly vertsPer: number;
-  private readonly indexPer: number;
   private posDirty = false;
   private colDirty = false;
 
   /** `template` is an indexed geometry with normals; `capacity` copies of it, all drawn (hide one by scaling it to 0). */
-  constructor(template: BufferGeometry, readonly capacity: number, material: Material) {
+  constructor(template: BufferGeometry, readonly capacity: number, material: MeshBasicMaterialParameters = {}) {
     const index = template.getIndex();
     if (!index || !template.getAttribute('normal')) throw new Error('ShapeBatch needs an indexed template with normals');
     this.tp = Float32Array.from(template.getAttribute('position').array);
     this.tn = Float32Array.from(template.getAttribute('normal').array);
     this.vertsPer = this.tp.length / 3;
-    this.indexPer = index.count;
+    const indexPer = index.count;
     const n = Math.max(capacity, 1);
     this.pos = new Float32Array(n * this.vertsPer * 3);
-    this.nor = new Float32Array(n * this.vertsPer * 3);
-    this.col = new Float32Array(n * this.vertsPer * 3).fill(1);
-    const big = n * this.vertsPer > 65535;
-    const idx = big ? new Uint32Array(n * this.indexPer) : new Uint16Array(n * this.indexPer);
-    for (let i = 0; i < n; i++) for (let k = 0; k < this.indexPer; k++) idx[i * this.indexPer + k] = index.getX(k) + i * this.vertsPer;
+    this.col = new Float32Array(n * this.vertsPer * 3);
+    this.shade = new Float32Array(n * this.vertsPer);
+    this.base = new Float32Array(n * 3).fill(1);
+    const idx = n * this.vertsPer > 65535 ? new Uint32Array(n * indexPer) : new Uint16Array(n * indexPer);
+    for (let i = 0; i < n; i++) for (let k = 0; k < indexPer; k++) idx[i * indexPer + k] = index.getX(k) + i * this.vertsPer;
     const geo = new BufferGeometry();
     geo.setAttribute('position', new BufferAttribute(this.pos, 3));
-    geo.setAttribute('normal', new BufferAttribute(this.nor, 3));
     geo.setAttribute('color', new BufferAttribute(this.col, 3));
     geo.setIndex(new BufferAttribute(idx, 1));
-    geo.setDrawRange(0, capacity * this.indexPer);
-    this.mesh = new Mesh(geo, material);
+    geo.setDrawRange(0, capacity * indexPer);
+    this.mesh = new Mesh(geo, new MeshBasicMaterial({ ...material, vertexColors: true }));
     this.mesh.frustumCulled = false;
     for (let i = 0; i < capacity; i++) this.place(i, 0, 0, 0, 0, 0, 0, 0);
     this.commit();
@@ -51,33 +68,39 @@ export class ShapeBatch {
   /** Copy i: scaled by (sx, sy, sz), turned by `angle` about y (x towards −z), moved to (x, y, z). */
   place(i: number, x: number, y: number, z: number, angle: number, sx: number, sy: number, sz: number): void {
     const c = Math.cos(angle), s = Math.sin(angle);
-    const tp = this.tp, tn = this.tn, pos = this.pos, nor = this.nor;
-    let o = i * this.vertsPer * 3;
-    for (let k = 0; k < tp.length; k += 3, o += 3) {
+    const tp = this.tp, tn = this.tn, pos = this.pos, col = this.col, shade = this.shade;
+    const r = this.base[3 * i], g = this.base[3 * i + 1], b = this.base[3 * i + 2];
+    let o = i * this.vertsPer * 3, v = i * this.vertsPer;
+    for (let k = 0; k < tp.length; k += 3, o += 3, v++) {
       const px = tp[k] * sx, pz = tp[k + 2] * sz;
       pos[o] = c * px + s * pz + x;
       pos[o + 1] = tp[k + 1] * sy + y;
       pos[o + 2] = -s * px + c * pz + z;
       // Normals only turn: the markers' shading need not follow their stretch.
-      nor[o] = c * tn[k] + s * tn[k + 2];
-      nor[o + 1] = tn[k + 1];
-      nor[o + 2] = -s * tn[k] + c * tn[k + 2];
+      const nx = c * tn[k] + s * tn[k + 2], nz = -s * tn[k] + c * tn[k + 2];
+      const l = shadeOf(tn[k + 1], nx * SUN.x + tn[k + 1] * SUN.y + nz * SUN.z);
+      shade[v] = l;
+      col[o] = r * l; col[o + 1] = g * l; col[o + 2] = b * l;
     }
-    this.posDirty = true;
+    this.posDirty = this.colDirty = true;
   }
 
-  /** Copy i's colour, 0–1 RGB from `rgb` at `offset`. */
+  /** Copy i's colour, linear 0–1 RGB from `rgb` at `offset`. */
   colour(i: number, rgb: ArrayLike<number>, offset = 0): void {
     const r = rgb[offset], g = rgb[offset + 1], b = rgb[offset + 2];
-    const col = this.col;
-    for (let o = i * this.vertsPer * 3, end = o + this.vertsPer * 3; o < end; o += 3) { col[o] = r; col[o + 1] = g; col[o + 2] = b; }
+    this.base[3 * i] = r; this.base[3 * i + 1] = g; this.base[3 * i + 2] = b;
+    const col = this.col, shade = this.shade;
+    for (let v = i * this.vertsPer, o = 3 * v, end = v + this.vertsPer; v < end; v++, o += 3) {
+      const l = shade[v];
+      col[o] = r * l; col[o + 1] = g * l; col[o + 2] = b * l;
+    }
     this.colDirty = true;
   }
 
   /** Uploads what changed since the last commit. */
   commit(): void {
     const geo = this.mesh.geometry;
-    if (this.posDirty) { geo.getAttribute('position').needsUpdate = true; geo.getAttribute('normal').needsUpdate = true; }
+    if (this.posDirty) geo.getAttribute('position').needsUpdate = true;
     if (this.colDirty) geo.getAttribute('color').needsUpdate = true;
     this.posDirty = this.colDirty = false;
   }

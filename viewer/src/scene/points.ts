@@ -9,7 +9,7 @@
  * Guangzhou frame), hence also dots two thirds of a column's width. The
  * update writes into the attribute arrays in place.
  */
-import { BufferGeometry, Float32BufferAttribute, MeshLambertMaterial, Points, PointsMaterial, type Object3D } from 'three';
+import { BufferGeometry, Float32BufferAttribute, Points, PointsMaterial, type Object3D } from 'three';
 import { fillColour } from '../colour.ts';
 import type { ReplayHeader } from '../replay/types.ts';
 import { ShapeBatch } from './batch.ts';
@@ -49,7 +49,7 @@ export class PointsLayer {
       this.object = new Points(geo, new PointsMaterial({ size: (2 / 3) * width, vertexColors: true }));
       this.columns = null;
     } else {
-      this.columns = new ShapeBatch(openBox(width, width), n, new MeshLambertMaterial({ vertexColors: true }));
+      this.columns = new ShapeBatch(openBox(width, width), n);
       this.colour = null;
       this.object = this.columns.mesh;
     }

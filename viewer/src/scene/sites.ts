@@ -6,7 +6,7 @@
  * draw call. Shells and depots never change: they go to the static layer
  * (software WebGL took 50 ms a frame to blend Guangzhou's 79 shells).
  */
-import { BoxGeometry, ConeGeometry, CylinderGeometry, Group, Mesh, MeshLambertMaterial } from 'three';
+import { BoxGeometry, Color, ConeGeometry, CylinderGeometry, Group, Mesh, MeshLambertMaterial } from 'three';
 import { hexColour } from '../colour.ts';
 import type { ReplayHeader } from '../replay/types.ts';
 import { ShapeBatch } from './batch.ts';
@@ -58,10 +58,10 @@ export class SitesLayer {
     // 16 sides rather than 24: software WebGL pays for every triangle, and a column is rarely wider than a few dozen pixels.
     const shellGeo = new CylinderGeometry(10 * u, 10 * u, 1, 16, 1, true);
     shellGeo.translate(0, 0.5, 0);
-    const shells = new ShapeBatch(shellGeo, n, new MeshLambertMaterial({ vertexColors: true, transparent: true, opacity: 0.22, depthWrite: false }));
+    const shells = new ShapeBatch(shellGeo, n, { transparent: true, opacity: 0.22, depthWrite: false });
     const fillGeo = new CylinderGeometry(8 * u, 8 * u, 1, 16);
     fillGeo.translate(0, 0.5, 0);
-    this.fills = new ShapeBatch(fillGeo, n, new MeshLambertMaterial({ vertexColors: true }));
+    this.fills = new ShapeBatch(fillGeo, n);
     const rgb = new Float32Array(3);
     this.columns.forEach((s, i) => {
       hexColour(SITE_COLOURS[s.type] ?? '#c0c0c0', rgb);
@@ -76,9 +76,13 @@ export class SitesLayer {
 
     const depotGeo = new BoxGeometry(14 * u, 3 * u, 14 * u);
     depotGeo.translate(0, 1.5 * u, 0);
-    const depots = new ShapeBatch(depotGeo, h.depots.length, new MeshLambertMaterial({ color: SITE_COLOURS.depot }));
+    const depots = new ShapeBatch(depotGeo, h.depots.length);
     depots.mesh.name = 'depots';
-    h.depots.forEach((d, i) => depots.place(i, sceneX(f, d.x), 0, sceneZ(f, d.y), 0, 1, 1, 1));
+    const gold = new Color(SITE_COLOURS.depot).toArray();
+    h.depots.forEach((d, i) => {
+      depots.colour(i, gold);
+      depots.place(i, sceneX(f, d.x), 0, sceneZ(f, d.y), 0, 1, 1, 1);
+    });
     depots.commit();
 
     this.staticGroup.add(shells.mesh, depots.mesh);

@@ -1,15 +1,15 @@
 /**
- * What does not change with the clock (the ground colour, roads, site shells
- * and depots) in a canvas of its own beneath the moving layers' transparent
+ * What does not change with the clock (the ground, roads, site shells and
+ * depots) in a canvas of its own beneath the moving layers' transparent
  * canvas, drawn again only when the camera moves, the size changes or a
  * replay is opened; the browser stacks the two canvases. Software WebGL
  * (SwiftShader, no GPU) took 130 ms a frame for Guangzhou's 87,000 road
- * segments and 50 ms to blend its 79 shells; copying a kept image back with a
- * framebuffer blit still cost 17 ms a frame at 1280×800, stacking costs the
- * page next to nothing. The moving layers stand on the roads and are always
- * in front of them: a stock column inside its translucent shell is drawn over
- * the shell.
- */
+ * segments, 50 ms to blend its 79 shells and 30 ms to fill the ground plane;
+ * copying a kept image back with a framebuffer blit still cost 17 ms a frame
+ * at 1280×800, while stacking costs the page next to nothing. The moving
+ * layers stand on the roads and are always in front of them: a stock column
+ * inside its translucent shell, or a truck parked on its depot, is drawn over
+ * it. */
 import { Matrix4, Scene, WebGLRenderer, type Camera, type ColorRepresentation } from 'three';
 
 export class StaticLayer {
@@ -23,9 +23,9 @@ export class StaticLayer {
   private readonly world = new Matrix4();
   private readonly proj = new Matrix4();
 
-  constructor(opts: { antialias: boolean; ground: ColorRepresentation }) {
+  constructor(opts: { antialias: boolean; background: ColorRepresentation }) {
     this.renderer = new WebGLRenderer({ antialias: opts.antialias, preserveDrawingBuffer: true });
-    this.renderer.setClearColor(opts.ground);
+    this.renderer.setClearColor(opts.background);
     this.renderer.domElement.className = 'static-layer';
   }
 

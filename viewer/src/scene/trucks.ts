@@ -4,7 +4,7 @@
  * driven. Two draw calls for any fleet; poses are computed into preallocated
  * arrays, so a frame allocates nothing.
  */
-import { MeshLambertMaterial, type Mesh } from 'three';
+import { Color, type Mesh } from 'three';
 import { hexColour } from '../colour.ts';
 import type { DayState } from '../replay/day-state.ts';
 import { newPose, poseAt, type Pose } from '../replay/track.ts';
@@ -34,14 +34,19 @@ export class TrucksLayer {
     const body = openBox(13 * u, 5.5 * u).scale(1, this.bodyH, 1);
     // The load block is narrower than the body, so the stream colour stays visible around it.
     const load = openBox(8 * u, 3 * u).translate(-1.5 * u, 0, 0);
-    this.bodies = new ShapeBatch(body, n, new MeshLambertMaterial({ vertexColors: true }));
-    this.loads = new ShapeBatch(load, n, new MeshLambertMaterial({ color: '#f4f1e8' }));
+    this.bodies = new ShapeBatch(body, n);
+    this.loads = new ShapeBatch(load, n);
     this.bodies.mesh.name = 'trucks';
     this.loads.mesh.name = 'truck-loads';
     const rgb = new Float32Array(3);
     const streamColour = new Map(h.streams.map((s) => [s.id, s.colour]));
-    h.trucks.forEach((t, i) => this.bodies.colour(i, hexColour(streamColour.get(t.streams[0]) ?? '#cccccc', rgb)));
+    const white = new Color('#f4f1e8').toArray();
+    h.trucks.forEach((t, i) => {
+      this.bodies.colour(i, hexColour(streamColour.get(t.streams[0]) ?? '#cccccc', rgb));
+      this.loads.colour(i, white);
+    });
     this.bodies.commit();
+    this.loads.commit();
     this.poses = h.trucks.map(() => newPose());
     this.sceneXs = new Float32Array(n);
     this.sceneZs = new Float32Array(n);
