@@ -9,6 +9,7 @@
  */
 import { Individual } from './individual.ts';
 import { LocalSearch } from './local-search.ts';
+import { improveBySectors } from './decompose.ts';
 import { DEFAULT_HGS, makeRandom, Params, randInt, type CvrpData, type HgsSettings, type Random } from './params.ts';
 import { Population } from './population.ts';
 import { Split } from './split.ts';
@@ -31,6 +32,7 @@ export interface HgsState {
   penaltyDuration: number;
   iterations: number;
   nonImproving: number;
+  sinceDecomposition: number;
   initialised: boolean;
   feasible: number[][][];
   infeasible: number[][][];
@@ -48,9 +50,11 @@ export class Hgs {
   iterations = 0;
   private nonImproving = 1;
   private initialised = false;
+  /** Offspring since the last decomposition pass: the first pass comes right after the initial population. */
+  private sinceDecomposition = Infinity;
 
-  constructor(data: CvrpData, seed: string, settings: HgsSettings = DEFAULT_HGS, state?: HgsState) {
-    this.p = new Params(data, settings);
+  constructor(data: CvrpData, seed: string, settings: Partial<HgsSettings> = {}, state?: HgsState) {
+    this.p = new Params(data, { ...DEFAULT_HGS, ...settings });
     this.ls = new LocalSearch(this.p);
     this.split = new Split(this.p);
     this.pop = new Population(this.p);
@@ -70,7 +74,9 @@ export class Hgs {
     while (this.iterations < maxIter && performance.now() < deadline) {
       if (this.iterations >= pauseAtIteration) return false;
       if (stop.maxNoImprovement !== undefined && this.nonImproving > stop.maxNoImprovement) return true;
+      if (this.sinceDecomposition >= this.p.s.decompositionEvery && this.p.n >= this.p.s.decompositionMinCustomers) this.decompose(deadline);
       this.iterate();
+      this.sinceDecomposition++;
       if (stop.maxNoImprovement === undefined && this.nonImproving === this.p.s.nbIterRestart) {
         this.pop.clear();
         this.nonImproving = 1;
@@ -87,7 +93,7 @@ export class Hgs {
 
   private generate(deadline: number): void {
     const p = this.p;
-    for (let i = 0; i < 4 * p.s.mu && (i === 0 || performance.now() < deadline); i++) {
+    for (let i = 0; i < p.s.initialIndividuals && (i === 0 || performance.now() < deadline); i++) {
       const ind = new Individual(p);
       shuffle(ind.chromT, this.rng);
       this.split.run(ind, p.data.nbVehicles);
@@ -116,6 +122,19 @@ export class Hgs {
     this.nonImproving = isNewBest ? 1 : this.nonImproving + 1;
     this.iterations++;
     if (this.iterations % p.s.nbIterPenaltyManagement === 0) this.pop.managePenalties();
+  }
+
+  /** One decomposition pass on the best solution of this restart; the result joins the population. */
+  private decompose(deadline: number): void {
+    this.sinceDecomposition = 0;
+    const start = this.pop.bestRestart;
+    if (!start || !this.p.data.x) return;
+    const s = this.p.s;
+    const routes = improveBySectors(this.p, start.chromR, this.rng,
+      { size: s.decompositionSize, iterations: s.decompositionIterations, initial: s.decompositionInitial }, solveGroup, deadline);
+    if (routes.filter((r) => r.length > 0).length > this.p.data.nbVehicles) return;
+    const ind = this.fromRoutes(routes);
+    if (this.pop.add(ind, false)) this.nonImproving = 1;
   }
 
   private crossoverOX(p1: Individual, p2: Individual): Individual {
@@ -152,7 +171,7 @@ export class Hgs {
   private fromRoutes(routes: number[][]): Individual {
     const ind = new Individual(this.p);
     let pos = 0;
-    routes.forEach((r, k) => { ind.chromR[k] = r.slice(); for (const c of r) ind.chromT[pos++] = c; });
+    routes.filter((r) => r.length > 0).forEach((r, k) => { ind.chromR[k] = r.slice(); for (const c of r) ind.chromT[pos++] = c; });
     ind.evaluate(this.p);
     return ind;
   }
@@ -161,7 +180,7 @@ export class Hgs {
     const routes = (ind: Individual | null) => (ind ? ind.chromR.filter((r) => r.length > 0).map((r) => r.slice()) : null);
     return {
       seed: this.seed, rng: this.rng.state(), penaltyCapacity: this.p.penaltyCapacity, penaltyDuration: this.p.penaltyDuration,
-      iterations: this.iterations, nonImproving: this.nonImproving, initialised: this.initialised,
+      iterations: this.iterations, nonImproving: this.nonImproving, sinceDecomposition: this.sinceDecomposition, initialised: this.initialised,
       feasible: this.pop.feasible.map((i) => routes(i)!), infeasible: this.pop.infeasible.map((i) => routes(i)!),
       best: routes(this.pop.best), bestRestart: routes(this.pop.bestRestart),
     };
@@ -172,11 +191,20 @@ export class Hgs {
     this.p.penaltyDuration = s.penaltyDuration;
     this.iterations = s.iterations;
     this.nonImproving = s.nonImproving;
+    this.sinceDecomposition = s.sinceDecomposition;
     this.initialised = s.initialised;
     for (const r of [...s.feasible, ...s.infeasible]) this.pop.add(this.fromRoutes(r), false);
     this.pop.bestRestart = s.bestRestart ? this.fromRoutes(s.bestRestart) : null;
     this.pop.best = s.best ? this.fromRoutes(s.best) : null;
   }
+}
+
+/** A group of a decomposition: a short search of its own, from the group's current routes. */
+export function solveGroup(data: CvrpData, seed: string, settings: Partial<HgsSettings>, start: number[][], iterations: number, deadlineMs: number): number[][] | null {
+  const sub = new Hgs(data, seed, { ...settings, decompositionMinCustomers: Infinity });
+  sub.inject(start);
+  sub.run({ maxIterations: iterations }, Infinity, deadlineMs);
+  return sub.best()?.routes ?? null;
 }
 
 function shuffle(a: Int32Array, r: Random): void {
