@@ -39,6 +39,8 @@ const hook = {
   /** Days parsed and held in memory (the current one and its neighbours at most). */
   daysHeld: () => viewer.loaded?.days.size ?? 0,
   daysAvailable: () => viewer.loaded?.source.daysAvailable ?? 0,
+  /** Where day lines are parsed: 'worker', or 'page' where no worker could start. */
+  dayParser: () => viewer.dayParser.where,
   counts: () => ({ points: viewer.loaded?.h.points.x.length ?? 0, trucks: viewer.loaded?.h.trucks.length ?? 0 }),
   frames: () => viewer.frames,
   time: () => viewer.loaded?.pb.t ?? null,

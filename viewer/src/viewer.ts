@@ -10,7 +10,8 @@ import {
 } from 'three';
 import { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { Playback } from './playback.ts';
-import { compileDay, placesOf, type DayState } from './replay/day-state.ts';
+import { DayParser } from './replay/day-parser.ts';
+import { compileDayInSlices, placesOf, type DayState } from './replay/day-state.ts';
 import type { ReplaySource } from './replay/source.ts';
 import { dayOf, lerpRow, sampleBracket, type Bracket } from './replay/time.ts';
 import type { Places } from './replay/track.ts';
@@ -80,6 +81,8 @@ export class Viewer {
   /** When set, the loop does not advance the clock by wall time (tests step it). */
   manualClock = false;
   onError: (message: string) => void = () => {};
+  /** Parses day lines off the page's thread. */
+  readonly dayParser = new DayParser();
   private lastWallMs = -1;
   /** Something changed while paused (camera, time, size, selection, a day arrived): draw the next frame. */
   private dirty = true;
@@ -210,8 +213,7 @@ export class Viewer {
     if (have) return Promise.resolve(have);
     let p = l.loading.get(d);
     if (!p) {
-      p = l.source.day(d).then((day) => {
-        const st = compileDay(l.h, day, l.places);
+      p = l.source.day(d, this.dayParser.parse).then((day) => compileDayInSlices(l.h, day, l.places)).then((st) => {
         if (this.loaded === l) {
           l.days.set(d, st);
           this.dirty = true;

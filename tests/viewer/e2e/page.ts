@@ -11,6 +11,7 @@ export interface Hook {
   measure(on: boolean): { frames: number; jsMs: number; renderMs: number };
   daysHeld(): number;
   daysAvailable(): number;
+  dayParser(): 'worker' | 'page';
   counts(): { points: number; trucks: number };
   frames(): number;
   time(): number | null;

@@ -49,6 +49,10 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     const text = makeReplay({ trucks: 3, days: 3 });
     writeFileSync(join(dir, 'truncated.ndjson'), text.slice(0, text.length - 500));
     writeFileSync(join(dir, 'v2.ndjson'), text.replace('"version":1', '"version":2'));
+    // Day 1 cut short in the middle of the file: found only when the worker parses it.
+    const lines = text.split('\n');
+    lines[2] = lines[2].slice(0, 300);
+    writeFileSync(join(dir, 'bad-day.ndjson'), lines.join('\n'));
     await ensureViewerBuilt();
     server = await startViewServer({ runDir: dir, port: 0 });
     base = server.url.replace(/\/\?.*$/, '');
@@ -213,6 +217,15 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     await openReplay(page, base, 'run/v2.ndjson');
     expect(await page.isVisible('#message')).toBe(true);
     expect(await page.textContent('#message')).toMatch(/unsupported replay version 2: this viewer reads version 1/);
+  });
+
+  it('parses days in a worker, and says in the page when a day line is broken', async () => {
+    await openReplay(page, base, 'run/bad-day.ndjson');
+    expect(await page.evaluate(() => window.__wastetwin.error)).toBeNull();
+    expect(await page.evaluate(() => window.__wastetwin.dayParser())).toBe('worker');
+    await page.evaluate(() => window.__wastetwin.setTime(86_400 + 9 * 3600).catch(() => {}));
+    await page.waitForSelector('#message:not([hidden])');
+    expect(await page.textContent('#message')).toMatch(/Cannot read this replay: day 1 \(line 3\) is not complete JSON \(300 bytes.*truncated/);
   });
 
   it('opens a file chosen with the file picker', async () => {

@@ -4,6 +4,7 @@
  * over the day (collected from the points; delivered to each site) so that
  * panels can show "so far" at any clock time by a binary search.
  */
+import { inSlices } from './slices.ts';
 import { compileTrack, type Places, type TruckTrack } from './track.ts';
 import type { Manifest, ReplayDay, ReplayHeader } from './types.ts';
 
@@ -45,9 +46,11 @@ export function runningAt(r: Running, t: number): number {
   return found < 0 ? 0 : r.cumKg[found];
 }
 
-export function compileDay(h: ReplayHeader, day: ReplayDay, places: Places): DayState {
-  const legsById = new Map(day.trucks.map((t) => [t.id, t.legs]));
-  const tracks = h.trucks.map((tr) => compileTrack(legsById.get(tr.id) ?? [], places, places.sites.get(tr.depot)));
+export function compileDay(h: ReplayHeader, day: ReplayDay, places: Places, tracks?: TruckTrack[]): DayState {
+  if (!tracks) {
+    const legsById = new Map(day.trucks.map((t) => [t.id, t.legs]));
+    tracks = h.trucks.map((tr) => compileTrack(legsById.get(tr.id) ?? [], places, places.sites.get(tr.depot)));
+  }
   const pickups = day.manifests.filter((m) => m.kind === 'pickup');
   const toSite = new Map<string, Manifest[]>();
   for (const m of day.manifests) {
@@ -63,4 +66,15 @@ export function compileDay(h: ReplayHeader, day: ReplayDay, places: Places): Day
     collected: running(pickups),
     delivered: new Map([...toSite].map(([id, ms]) => [id, running(ms)])),
   };
+}
+
+/** compileDay with the trucks' tracks compiled a slice at a time, so that a megacity's day does not freeze the page. */
+export async function compileDayInSlices(h: ReplayHeader, day: ReplayDay, places: Places): Promise<DayState> {
+  const legsById = new Map(day.trucks.map((t) => [t.id, t.legs]));
+  const tracks: TruckTrack[] = new Array(h.trucks.length);
+  await inSlices(h.trucks.length, (i) => {
+    const tr = h.trucks[i];
+    tracks[i] = compileTrack(legsById.get(tr.id) ?? [], places, places.sites.get(tr.depot));
+  });
+  return compileDay(h, day, places, tracks);
 }

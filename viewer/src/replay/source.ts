@@ -12,8 +12,14 @@ import { indexLines, indexStream, type LineIndex } from './line-index.ts';
 import { parseDay, parseHeader, ReplayError } from './parse.ts';
 import type { ReplayDay, ReplayHeader } from './types.ts';
 
-/** Reads bytes [start, end) of the replay as text. */
-type ReadRange = (start: number, end: number) => Promise<string>;
+/** Reads bytes [start, end) of the replay. */
+type ReadRange = (start: number, end: number) => Promise<Uint8Array>;
+
+/** Parses day line d from its bytes (UTF-8). */
+export type DayLineParser = (bytes: Uint8Array, d: number) => ReplayDay | Promise<ReplayDay>;
+
+const decoder = new TextDecoder();
+const parseOnPage: DayLineParser = (bytes, d) => parseDay(decoder.decode(bytes), d);
 
 export class ReplaySource {
   private constructor(
@@ -27,7 +33,7 @@ export class ReplaySource {
   ) {}
 
   static async open(blob: Blob): Promise<ReplaySource> {
-    return ReplaySource.fromIndex(await indexLines(blob), (a, b) => blob.slice(a, b).text());
+    return ReplaySource.fromIndex(await indexLines(blob), async (a, b) => new Uint8Array(await blob.slice(a, b).arrayBuffer()));
   }
 
   /** Fetches a replay by URL; by range requests when the server offers them, else whole as a Blob. */
@@ -43,7 +49,7 @@ export class ReplaySource {
 
   private static async fromIndex(lines: LineIndex, read: ReadRange): Promise<ReplaySource> {
     if (lines.starts.length === 0) throw new ReplayError('the file is empty: no replay header on line 1');
-    const line = (i: number) => read(lines.starts[i], lines.ends[i]);
+    const line = async (i: number) => decoder.decode(await read(lines.starts[i], lines.ends[i]));
     const header = parseHeader(await line(0));
     let dayLines = lines.starts.length - 1;
     let cut = '';
@@ -63,16 +69,17 @@ export class ReplaySource {
     return new ReplaySource(read, lines, header, days, warning);
   }
 
-  async day(d: number): Promise<ReplayDay> {
+  /** Day d, its line parsed by `parse` (the page's parses in a worker: day-parser.ts). */
+  async day(d: number, parse: DayLineParser = parseOnPage): Promise<ReplayDay> {
     if (!Number.isInteger(d) || d < 0 || d >= this.daysAvailable) throw new ReplayError(`day ${d} is not in this replay (days 0–${this.daysAvailable - 1})`);
-    return parseDay(await this.read(this.lines.starts[d + 1], this.lines.ends[d + 1]), d);
+    return parse(await this.read(this.lines.starts[d + 1], this.lines.ends[d + 1]), d);
   }
 }
 
 /** Reads byte ranges of `url`, refusing them once the file is no longer `version` (ETag or Last-Modified). */
 function rangeReader(url: string, version: string | null): ReadRange {
   return async (a, b) => {
-    if (b <= a) return '';
+    if (b <= a) return new Uint8Array(0);
     const headers: Record<string, string> = { range: `bytes=${a}-${b - 1}` };
     if (version) headers['if-range'] = version;
     const part = await fetch(url, { headers });
@@ -82,7 +89,7 @@ function rangeReader(url: string, version: string | null): ReadRange {
         ? `${url} changed on the server since it was opened (a new run?): reload the page`
         : `cannot fetch bytes ${a}–${b} of ${url}: HTTP ${part.status} ${part.statusText}`);
     }
-    return part.text();
+    return new Uint8Array(await part.arrayBuffer());
   };
 }
 
