@@ -36,6 +36,8 @@ const hook = {
   triangles: () => viewer.renderer.info.render.triangles,
   /** Times the static layer (roads, shells, depots) was drawn: again only when the camera moves. */
   staticDraws: () => viewer.staticLayer.draws,
+  /** Times a megacity's dots were drawn: again when the camera or the clock moved (by a quarter sample while playing). */
+  pointsDraws: () => viewer.pointsLayer.draws,
   /** Days parsed and held in memory (the current one and its neighbours at most). */
   daysHeld: () => viewer.loaded?.days.size ?? 0,
   daysAvailable: () => viewer.loaded?.source.daysAvailable ?? 0,

@@ -69,6 +69,11 @@ export class Viewer {
   readonly controls: MapControls;
   /** Ground, roads, site shells and depots, in a canvas beneath, drawn again only when the camera moves. */
   readonly staticLayer: StaticLayer;
+  /** A megacity's points as dots, in a canvas over the static layer, drawn again when the camera or the fills moved. */
+  readonly pointsLayer: StaticLayer;
+  /** Clock time and day state the dots were last coloured for. */
+  private pointsT = NaN;
+  private pointsState: DayState | null = null;
   loaded: Loaded | null = null;
   /** Draw calls of a frame: the moving layers' and the static layer's (drawn again only when the camera moves). */
   drawCalls = 0;
@@ -102,8 +107,9 @@ export class Viewer {
     this.renderer = new WebGLRenderer({ antialias, alpha: true, preserveDrawingBuffer: true });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
     this.renderer.setClearColor('#000000', 0);
-    this.staticLayer = new StaticLayer({ antialias, background: '#0d1117' });
-    ui.stage.append(this.staticLayer.renderer.domElement, this.renderer.domElement);
+    this.staticLayer = new StaticLayer({ antialias, background: '#0d1117', name: 'static-layer' });
+    this.pointsLayer = new StaticLayer({ antialias, background: null, name: 'points-layer' });
+    ui.stage.append(this.staticLayer.renderer.domElement, this.pointsLayer.renderer.domElement, this.renderer.domElement);
     for (const scene of [this.scene, this.staticLayer.scene]) {
       const sun = new DirectionalLight('#ffffff', 1.4);
       sun.position.set(0.5, 1, 0.3);
@@ -134,7 +140,7 @@ export class Viewer {
     const w = this.ui.stage.clientWidth || window.innerWidth;
     const h = this.ui.stage.clientHeight || window.innerHeight;
     this.renderer.setSize(w, h);
-    this.staticLayer.setSize(w, h, this.renderer.getPixelRatio());
+    for (const layer of [this.staticLayer, this.pointsLayer]) layer.setSize(w, h, this.renderer.getPixelRatio());
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
     this.dirty = true;
@@ -155,7 +161,10 @@ export class Viewer {
     const roads = new Group().add(ground, buildRoads(h, frame), sites.staticGroup);
     this.staticLayer.scene.add(roads);
     this.staticLayer.invalidate();
-    content.add(points.object, ...trucks.meshes, sites.group);
+    (points.dots ? this.pointsLayer.scene : content).add(points.object);
+    this.pointsLayer.invalidate();
+    this.pointsT = NaN;
+    content.add(...trucks.meshes, sites.group);
     this.scene.add(content);
     const tMax = source.daysAvailable * SECONDS_PER_DAY - 1;
     const pb = new Playback(0, 0, tMax);
@@ -192,7 +201,9 @@ export class Viewer {
     this.scene.remove(l.content);
     this.staticLayer.scene.remove(l.roads);
     this.staticLayer.invalidate();
-    for (const g of [l.content, l.roads]) {
+    this.pointsLayer.scene.remove(l.points.object);
+    this.pointsLayer.invalidate();
+    for (const g of [l.content, l.roads, l.points.object]) {
       g.traverse((o) => {
         const m = o as Mesh;
         m.geometry?.dispose();
@@ -282,7 +293,7 @@ export class Viewer {
       if (live) sampleBracket(live.day.samples.t, t, this.bracket);
       l.trucks.update(live, t);
       if (live) {
-        l.points.update(this.pointFill);
+        if (!l.points.dots || this.pointsDue(l, live, t, dtS)) l.points.update(this.pointFill);
         const lf = live.day.samples.landfillKg;
         l.sites.update(this.siteStock, lf.length ? lf[this.bracket.i] + ((lf[this.bracket.i + 1] ?? lf[this.bracket.i]) - lf[this.bracket.i]) * this.bracket.f : 0);
       }
@@ -297,12 +308,12 @@ export class Viewer {
     }
     this.controls.update();
     const t1 = performance.now();
-    const drewStatic = this.staticLayer.draw(this.camera);
+    const drew = [this.staticLayer, this.pointsLayer].filter((layer) => layer.draw(this.camera)).map((layer) => layer.renderer);
     this.renderer.render(this.scene, this.camera);
-    this.drawCalls = this.renderer.info.render.calls + this.staticLayer.calls;
+    this.drawCalls = this.renderer.info.render.calls + this.staticLayer.calls + this.pointsLayer.calls;
     this.frames++;
     if (this.measure) {
-      for (const r of drewStatic ? [this.renderer, this.staticLayer.renderer] : [this.renderer]) {
+      for (const r of [this.renderer, ...drew]) {
         const gl = r.getContext();
         gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, this.pixel);
       }
@@ -310,6 +321,20 @@ export class Viewer {
       this.timing.jsMs += t1 - t0;
       this.timing.renderMs += performance.now() - t1;
     }
+  }
+
+  /**
+   * Whether the dots are due to be coloured and drawn again: on a new day, when paused and the clock moved, and
+   * while playing once the clock has moved a quarter of the sampling interval (the fills are sampled, and eased
+   * between samples: finer steps would not be seen, and each costs software WebGL a third of a frame).
+   */
+  private pointsDue(l: Loaded, live: DayState, t: number, dtS: number): boolean {
+    const due = live !== this.pointsState || (dtS === 0 ? t !== this.pointsT : Math.abs(t - this.pointsT) >= l.h.sampleMinutes * 15);
+    if (!due) return false;
+    this.pointsT = t;
+    this.pointsState = live;
+    this.pointsLayer.invalidate();
+    return true;
   }
 
   private follow(l: Loaded, i: number): void {

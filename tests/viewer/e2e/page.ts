@@ -8,6 +8,7 @@ export interface Hook {
   drawCalls(): number;
   triangles(): number;
   staticDraws(): number;
+  pointsDraws(): number;
   measure(on: boolean): { frames: number; jsMs: number; renderMs: number };
   daysHeld(): number;
   daysAvailable(): number;

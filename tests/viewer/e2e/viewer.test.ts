@@ -184,6 +184,20 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     expect(await canvasLuminanceVariance(page)).toBeGreaterThan(50);
   });
 
+  it('draws a megacity\'s dots again when the clock moves, and the static layer not', async () => {
+    await openReplay(page, base, 'run/many/replay.ndjson');
+    const draws = () => page.evaluate(() => ({ dots: window.__wastetwin.pointsDraws(), roads: window.__wastetwin.staticDraws() }));
+    await page.evaluate(() => window.__wastetwin.setTime(8 * 3600));
+    const before = await draws();
+    const dots = await canvasLuminanceVariance(page, '#stage canvas.points-layer');
+    expect(dots).toBeGreaterThan(0);
+    await page.evaluate(() => window.__wastetwin.setTime(8 * 3600));
+    expect(await draws()).toEqual(before);
+    await page.evaluate(() => window.__wastetwin.setTime(16 * 3600));
+    expect(await draws()).toEqual({ dots: before.dots + 1, roads: before.roads });
+    expect(await canvasLuminanceVariance(page, '#stage canvas.points-layer')).not.toBe(dots);
+  });
+
   it('draws as many calls for the demo with ten times its trucks', async () => {
     const demo = await calls('run/demo/replay.ndjson');
     const tenfold = await calls('run/demo-x10/replay.ndjson');

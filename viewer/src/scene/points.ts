@@ -20,6 +20,8 @@ export const DOTS_ABOVE = 5000;
 
 export class PointsLayer {
   readonly object: Object3D;
+  /** Drawn as dots (more than DOTS_ABOVE points) rather than columns. */
+  readonly dots: boolean;
   private readonly columns: ShapeBatch | null;
   private readonly colour: Float32BufferAttribute | null;
   private readonly rgb = new Float32Array(3);
@@ -39,7 +41,8 @@ export class PointsLayer {
     this.minHeight = 1 * f.unitM;
     this.heightPerPct = (8 * f.unitM) / 100;
     const width = 3 * f.unitM;
-    if (n > DOTS_ABOVE) {
+    this.dots = n > DOTS_ABOVE;
+    if (this.dots) {
       const geo = new BufferGeometry();
       const xyz = new Float32Array(3 * n);
       for (let i = 0; i < n; i++) { xyz[3 * i] = this.x[i]; xyz[3 * i + 1] = this.minHeight; xyz[3 * i + 2] = this.z[i]; }

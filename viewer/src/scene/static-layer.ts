@@ -9,7 +9,13 @@
  * at 1280×800, while stacking costs the page next to nothing. The moving
  * layers stand on the roads and are always in front of them: a stock column
  * inside its translucent shell, or a truck parked on its depot, is drawn over
- * it. */
+ * it.
+ *
+ * A megacity's points, as dots, are such a layer too, between the static
+ * layer and the moving one: their colours change with the clock but slowly,
+ * and the viewer draws them again when the clock has moved a quarter of the
+ * sampling interval (viewer.ts), not every frame.
+ */
 import { Matrix4, Scene, WebGLRenderer, type Camera, type ColorRepresentation } from 'three';
 
 export class StaticLayer {
@@ -23,10 +29,14 @@ export class StaticLayer {
   private readonly world = new Matrix4();
   private readonly proj = new Matrix4();
 
-  constructor(opts: { antialias: boolean; background: ColorRepresentation }) {
-    this.renderer = new WebGLRenderer({ antialias: opts.antialias, preserveDrawingBuffer: true });
-    this.renderer.setClearColor(opts.background);
-    this.renderer.domElement.className = 'static-layer';
+  /** `background` null: transparent, over another layer. `name` is the canvas's class. */
+  constructor(opts: { antialias: boolean; background: ColorRepresentation | null; name: string }) {
+    this.renderer = new WebGLRenderer({ antialias: opts.antialias, alpha: opts.background === null, preserveDrawingBuffer: true });
+    this.renderer.setClearColor(opts.background ?? '#000000', opts.background === null ? 0 : 1);
+    const canvas = this.renderer.domElement;
+    canvas.className = opts.name;
+    // The pointer is for the top canvas, where the camera controls listen.
+    canvas.style.pointerEvents = 'none';
   }
 
   /** The next frame draws the layer again (its content changed). */
