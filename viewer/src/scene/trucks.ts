@@ -2,7 +2,11 @@
  * Trucks: one batch of bodies coloured by stream and one of loads stacked on
  * them (height ∝ load / capacity, white), oriented along the road being
  * driven. Two draw calls for any fleet; poses are computed into preallocated
- * arrays, so a frame allocates nothing.
+ * arrays, so a frame allocates nothing. Stopped trucks on the very same spot
+ * (a depot's fleet before it leaves, a queue at a station) are drawn once:
+ * the others could not be seen, flickered against it (coplanar faces), and
+ * cost software WebGL as much as visible ones (Guangzhou at 09:00: 1,618
+ * stopped trucks on 589 spots).
  */
 import { Color, type Mesh } from 'three';
 import { hexColour } from '../colour.ts';
@@ -10,6 +14,7 @@ import type { DayState } from '../replay/day-state.ts';
 import { newPose, poseAt, type Pose } from '../replay/track.ts';
 import type { ReplayHeader } from '../replay/types.ts';
 import { ShapeBatch } from './batch.ts';
+import { SpotSet } from './spot-set.ts';
 import { sceneX, sceneZ, type Frame } from './frame.ts';
 import { openBox } from './open-box.ts';
 
@@ -24,6 +29,7 @@ export class TrucksLayer {
   private readonly capacityKg: Float32Array;
   private readonly bodyH: number;
   private readonly loadMaxH: number;
+  private readonly spots: SpotSet;
 
   constructor(private readonly h: ReplayHeader, private readonly f: Frame) {
     const n = h.trucks.length;
@@ -52,6 +58,7 @@ export class TrucksLayer {
     this.sceneZs = new Float32Array(n);
     this.lengthScale = Float32Array.from(h.trucks, (t) => (t.kind === 'haul' ? 1.5 : 1));
     this.capacityKg = Float32Array.from(h.trucks, (t) => t.capacityKg || 1);
+    this.spots = new SpotSet(n);
   }
 
   get meshes(): Mesh[] {
@@ -59,12 +66,18 @@ export class TrucksLayer {
   }
 
   update(state: DayState | null, t: number): void {
+    this.spots.clear();
     for (let i = 0; i < this.poses.length; i++) {
       const p = this.poses[i];
       if (state) poseAt(state.tracks[i], t, p);
       const x = sceneX(this.f, p.x), z = sceneZ(this.f, p.y);
       this.sceneXs[i] = x;
       this.sceneZs[i] = z;
+      if (p.state !== 'drive' && !this.spots.take(x, z, p.heading)) {
+        this.bodies.place(i, x, 0, z, 0, 0, 0, 0);
+        this.loads.place(i, x, 0, z, 0, 0, 0, 0);
+        continue;
+      }
       const len = this.lengthScale[i];
       this.bodies.place(i, x, 0, z, p.heading, len, 1, 1);
       const frac = Math.min(Math.max(p.loadKg / this.capacityKg[i], 0), 1.2);
