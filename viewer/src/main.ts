@@ -38,6 +38,8 @@ const hook = {
   staticDraws: () => viewer.staticLayer.draws,
   /** Times a megacity's dots were drawn: again when the camera or the clock moved (by a quarter sample while playing). */
   pointsDraws: () => viewer.pointsLayer.draws,
+  /** Whether the local roads are drawn (a large network leaves them out while the map is dragged). */
+  localRoadsShown: () => viewer.loaded?.network.getObjectByName('roads:local')?.visible ?? false,
   /** Days parsed and held in memory (the current one and its neighbours at most). */
   daysHeld: () => viewer.loaded?.days.size ?? 0,
   daysAvailable: () => viewer.loaded?.source.daysAvailable ?? 0,

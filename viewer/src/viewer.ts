@@ -19,7 +19,7 @@ import { SECONDS_PER_DAY, type ReplayHeader } from './replay/types.ts';
 import { frameOf, type Frame } from './scene/frame.ts';
 import { nearestOnScreen, toScreen } from './scene/picking.ts';
 import { PointsLayer } from './scene/points.ts';
-import { buildRoads } from './scene/roads.ts';
+import { buildRoads, LOD_SEGMENTS, showMinorRoads } from './scene/roads.ts';
 import { SitesLayer, type SiteInfo } from './scene/sites.ts';
 import { softwareWebGl } from './scene/software-gl.ts';
 import { StaticLayer } from './scene/static-layer.ts';
@@ -49,6 +49,8 @@ interface Loaded {
   content: Group;
   /** Ground, roads, site shells and depots: the static layer's content. */
   roads: Group;
+  /** The road classes (buildRoads). */
+  network: Group;
   points: PointsLayer;
   trucks: TrucksLayer;
   sites: SitesLayer;
@@ -92,6 +94,7 @@ export class Viewer {
   /** Something changed while paused (camera, time, size, selection, a day arrived): draw the next frame. */
   private dirty = true;
   private wasPlaying = false;
+  private dragging = false;
   private lastUiMs = -1;
   private following = -1;
   private state: DayState | null = null;
@@ -119,6 +122,9 @@ export class Viewer {
     this.controls.maxPolarAngle = Math.PI * 0.47;
     this.controls.enableDamping = false;
     this.controls.addEventListener('change', () => { this.dirty = true; });
+    // While the map is dragged a large network is drawn without its minor roads, and whole again when let go.
+    this.controls.addEventListener('start', () => { this.dragging = true; });
+    this.controls.addEventListener('end', () => { this.dragging = false; this.dirty = true; });
     this.resize();
     window.addEventListener('resize', () => this.resize());
     const canvas = this.renderer.domElement;
@@ -158,7 +164,8 @@ export class Viewer {
     const ground = new Mesh(new PlaneGeometry(frame.extentM * 1.3, frame.extentM * 1.3), new MeshBasicMaterial({ color: '#141820' }));
     ground.rotation.x = -Math.PI / 2;
     ground.position.y = -0.5;
-    const roads = new Group().add(ground, buildRoads(h, frame), sites.staticGroup);
+    const network = buildRoads(h, frame);
+    const roads = new Group().add(ground, network, sites.staticGroup);
     this.staticLayer.scene.add(roads);
     this.staticLayer.invalidate();
     (points.dots ? this.pointsLayer.scene : content).add(points.object);
@@ -172,7 +179,7 @@ export class Viewer {
     const seek = (t: number) => { pb.seek(t); this.dirty = true; void this.ensureDay(dayOf(pb.t)); };
     const detail = new DetailPanel(this.ui.detail, h, () => this.select(null));
     this.loaded = {
-      source, h, frame, places: placesOf(h), content, roads, points, trucks, sites, pb,
+      source, h, frame, places: placesOf(h), content, roads, network, points, trucks, sites, pb,
       timeline: new Timeline(this.ui.timeline, h, source.daysAvailable, pb, seek), kpi: new KpiPanel(this.ui.kpi, h), detail,
       days: new Map(), loading: new Map(),
     };
@@ -308,6 +315,7 @@ export class Viewer {
     }
     this.controls.update();
     const t1 = performance.now();
+    if (l && showMinorRoads(l.network, !(this.dragging && l.network.userData.segments > LOD_SEGMENTS))) this.staticLayer.invalidate();
     const drew = [this.staticLayer, this.pointsLayer].filter((layer) => layer.draw(this.camera)).map((layer) => layer.renderer);
     this.renderer.render(this.scene, this.camera);
     this.drawCalls = this.renderer.info.render.calls + this.staticLayer.calls + this.pointsLayer.calls;

@@ -9,6 +9,7 @@ export interface Hook {
   triangles(): number;
   staticDraws(): number;
   pointsDraws(): number;
+  localRoadsShown(): boolean;
   measure(on: boolean): { frames: number; jsMs: number; renderMs: number };
   daysHeld(): number;
   daysAvailable(): number;

@@ -45,6 +45,8 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     writeReplay(join(dir, 'small'), { trucks: 8 });
     // Past DOTS_ABOVE points the points are drawn as a cloud of dots instead of columns.
     writeReplay(join(dir, 'many'), { trucks: 80, gridSide: 80, blockM: 100 });
+    // More road segments than LOD_SEGMENTS.
+    writeReplay(join(dir, 'large'), { trucks: 4, gridSide: 110, blockM: 100 });
     writeReplay(join(dir, 'osm'), { trucks: 2, attribution: '© OpenStreetMap contributors' });
     const text = makeReplay({ trucks: 3, days: 3 });
     writeFileSync(join(dir, 'truncated.ndjson'), text.slice(0, text.length - 500));
@@ -196,6 +198,19 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     await page.evaluate(() => window.__wastetwin.setTime(16 * 3600));
     expect(await draws()).toEqual({ dots: before.dots + 1, roads: before.roads });
     expect(await canvasLuminanceVariance(page, '#stage canvas.points-layer')).not.toBe(dots);
+  });
+
+  it('leaves out the local roads of a large network while the map is dragged, and draws them again when let go', async () => {
+    await openReplay(page, base, 'run/large/replay.ndjson');
+    await page.evaluate(() => window.__wastetwin.setTime(8 * 3600));
+    expect(await page.evaluate(() => window.__wastetwin.localRoadsShown())).toBe(true);
+    await page.mouse.move(640, 400);
+    await page.mouse.down();
+    await page.mouse.move(700, 430, { steps: 4 });
+    await page.waitForFunction(() => !window.__wastetwin.localRoadsShown());
+    const whileDragged = await page.evaluate(() => window.__wastetwin.staticDraws());
+    await page.mouse.up();
+    await page.waitForFunction((n) => window.__wastetwin.localRoadsShown() && window.__wastetwin.staticDraws() > n, whileDragged);
   });
 
   it('draws as many calls for the demo with ten times its trucks', async () => {
