@@ -10,10 +10,12 @@ export function register(program: Command): void {
     .option('--days <n>', 'number of days to simulate (default: the scenario\'s)', parseIntArg('--days', 1))
     .option('--seed <s>', 'random seed (default: the scenario\'s)', parseSeedArg)
     .option('--out <dir>', 'run folder (default: runs/<scenario name>)')
-    .action(async (file: string, opts: { days?: number; seed?: number | string; out?: string }) => {
+    .option('--workers <n>', 'worker threads for the vrp planner (default: collection.workers, else the cores; 1: in this thread)', parseIntArg('--workers', 1))
+    .action(async (file: string, opts: { days?: number; seed?: number | string; out?: string; workers?: number }) => {
       const { loadWorld, runWorld } = await import('../report/run.ts');
       const { progressBar } = await import('../report/progress.ts');
       const world = await loadWorld(file, opts);
+      if (opts.workers !== undefined) world.scenario.collection.workers = opts.workers;
       const out = opts.out ?? `runs/${world.scenario.name || basename(file, '.json')}`;
       const bar = progressBar('simulating');
       const started = performance.now();

@@ -188,6 +188,8 @@ export const Collection = z.strictObject({
   /** Thresholds for particular streams, e.g. `{ "hazardous": 0.8 }` for bins emptied only when nearly full. */
   visitThresholdByStream: z.record(z.string(), fraction).default({}),
   timetable: TimetableOptions,
+  /** Worker threads the `vrp` planner solves a day's parts on (1: in the simulation's thread); default: the cores. Never changes the plan. */
+  workers: z.number().int().min(1).optional(),
 }).prefault({});
 
 /** Where station haul loads go. */
