@@ -63,6 +63,11 @@ interface Loaded {
 }
 
 const UI_INTERVAL_MS = 250;
+/**
+ * Tomorrow is read from noon on. A megacity's day takes seconds to arrive when software WebGL shares the CPU
+ * (read, parsed in a worker, then a slice at a time between frames): 12 h is 12 s of wall time at 3600×.
+ */
+const READ_AHEAD_FROM_S = 12 * 3600;
 
 export class Viewer {
   readonly renderer: WebGLRenderer;
@@ -235,7 +240,8 @@ export class Viewer {
         if (this.loaded === l) {
           l.days.set(d, st);
           this.dirty = true;
-          for (const k of l.days.keys()) if (Math.abs(k - dayOf(l.pb.t)) > 1 && k !== d) l.days.delete(k);
+          // Two days at most: today's and the one just read (tomorrow's, read ahead, or the one sought).
+          for (const k of l.days.keys()) if (k !== d && k !== dayOf(l.pb.t)) l.days.delete(k);
         }
         l.loading.delete(d);
         return st;
@@ -295,7 +301,7 @@ export class Viewer {
       const st = l.days.get(d);
       if (st) this.state = st; else void this.ensureDay(d);
       // Read the next day ahead during the last hours of this one.
-      if (t - d * SECONDS_PER_DAY > 20 * 3600 && d + 1 < l.source.daysAvailable && !l.days.has(d + 1)) void this.ensureDay(d + 1);
+      if (t - d * SECONDS_PER_DAY > READ_AHEAD_FROM_S && d + 1 < l.source.daysAvailable && !l.days.has(d + 1)) void this.ensureDay(d + 1);
       const live = this.state && this.state.day.day === d ? this.state : null;
       if (live) sampleBracket(live.day.samples.t, t, this.bracket);
       l.trucks.update(live, t);
