@@ -68,6 +68,10 @@ export class LocalSearch {
   private readonly orderNodes: number[];
   private readonly orderRoutes: number[];
   private readonly emptyRoutes = new Set<number>();
+  /** A route as flat arrays (depot, customers, end depot), for SWAP*'s insertion costs. */
+  private readonly seqCour: Int32Array;
+  private readonly seqNodes: Node[];
+  private readonly seqEdge: Float64Array;
   private nbMoves = 0;
   private searchCompleted = false;
   private loopID = 0;
@@ -103,6 +107,9 @@ export class LocalSearch {
     this.orderNodes = Array.from({ length: n }, (_, i) => i + 1);
     this.orderRoutes = Array.from({ length: R }, (_, i) => i);
     this.useSwapStar = p.data.x !== null;
+    this.seqCour = new Int32Array(n + 2);
+    this.seqNodes = new Array<Node>(n + 2);
+    this.seqEdge = new Float64Array(n + 2);
   }
 
   // Copies of hot instance fields: one load each in the inner loop instead of a chain.
@@ -409,18 +416,30 @@ export class LocalSearch {
   }
 
   private preprocessInsertions(R1: Route, R2: Route): void {
+    const dist = this.dist, N = this.N, seq = this.seqCour, nodes = this.seqNodes, edge = this.seqEdge;
+    // R2 as flat arrays (gathered on first need): one pass down its links instead of one per customer of R1.
+    let k = -1;
     for (let U = R1.depot.next; !U.isDepot; U = U.next) {
-      U.deltaRemoval = this.d(U.prev.cour, U.next.cour) - this.d(U.prev.cour, U.cour) - this.d(U.cour, U.next.cour);
-      const opt = this.bestInsert[R2.cour][U.cour];
-      if (R2.whenLastModified > opt.whenLastCalculated) {
-        opt.reset();
-        opt.whenLastCalculated = this.nbMoves;
-        const first = R2.depot.next.cour;
-        opt.cost[0] = this.d(0, U.cour) + this.d(U.cour, first) - this.d(0, first);
-        opt.loc[0] = R2.depot;
-        for (let V = R2.depot.next; !V.isDepot; V = V.next) {
-          opt.add(this.d(V.cour, U.cour) + this.d(U.cour, V.next.cour) - this.d(V.cour, V.next.cour), V);
+      const u = U.cour;
+      U.deltaRemoval = this.d(U.prev.cour, U.next.cour) - this.d(U.prev.cour, u) - this.d(u, U.next.cour);
+      const opt = this.bestInsert[R2.cour][u];
+      if (R2.whenLastModified <= opt.whenLastCalculated) continue;
+      if (k < 0) {
+        k = 0;
+        for (let V = R2.depot; ; V = V.next) {
+          seq[k] = V.cour; nodes[k] = V; k++;
+          if (V !== R2.depot && V.isDepot) break;
         }
+        for (let i = 0; i + 1 < k; i++) edge[i] = dist[seq[i] * N + seq[i + 1]];
+      }
+      opt.reset();
+      opt.whenLastCalculated = this.nbMoves;
+      opt.cost[0] = dist[u] + dist[u * N + seq[1]] - edge[0];
+      opt.loc[0] = R2.depot;
+      const cost = opt.cost;
+      for (let i = 1; i + 1 < k; i++) {
+        const c = dist[seq[i] * N + u] + dist[u * N + seq[i + 1]] - edge[i];
+        if (c < cost[2]) opt.add(c, nodes[i]);
       }
     }
   }
