@@ -36,8 +36,8 @@ const hook = {
   triangles: () => viewer.renderer.info.render.triangles,
   /** Times the static layer (roads, shells, depots) was drawn: again only when the camera moves. */
   staticDraws: () => viewer.staticLayer.draws,
-  /** Times a megacity's dots were drawn: again when the camera or the clock moved (by a quarter sample while playing). */
-  pointsDraws: () => viewer.pointsLayer.draws,
+  /** Times a megacity's slow layer (dots, stock columns) was drawn: again when the camera or the clock moved (a quarter sample while playing). */
+  slowDraws: () => viewer.slowLayer.draws,
   /** Whether the local roads are drawn (a large network leaves them out while the map is dragged). */
   localRoadsShown: () => viewer.loaded?.network.getObjectByName('roads:local')?.visible ?? false,
   /** Days parsed and held in memory (the current one and its neighbours at most). */

@@ -76,11 +76,14 @@ export class Viewer {
   readonly controls: MapControls;
   /** Ground, roads, site shells and depots, in a canvas beneath, drawn again only when the camera moves. */
   readonly staticLayer: StaticLayer;
-  /** A megacity's points as dots, in a canvas over the static layer, drawn again when the camera or the fills moved. */
-  readonly pointsLayer: StaticLayer;
-  /** Clock time and day state the dots were last coloured for. */
-  private pointsT = NaN;
-  private pointsState: DayState | null = null;
+  /**
+   * What a megacity samples over the day (points as dots, stock columns, the landfill pile), in a canvas over the
+   * static layer, drawn again when the camera moved or the clock moved by a quarter sample.
+   */
+  readonly slowLayer: StaticLayer;
+  /** Clock time and day state the slow layer was last drawn for. */
+  private slowT = NaN;
+  private slowState: DayState | null = null;
   loaded: Loaded | null = null;
   /** Draw calls of a frame: the moving layers' and the static layer's (drawn again only when the camera moves). */
   drawCalls = 0;
@@ -116,9 +119,9 @@ export class Viewer {
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
     this.renderer.setClearColor('#000000', 0);
     this.staticLayer = new StaticLayer({ antialias, background: '#0d1117', name: 'static-layer' });
-    this.pointsLayer = new StaticLayer({ antialias, background: null, name: 'points-layer' });
-    ui.stage.append(this.staticLayer.renderer.domElement, this.pointsLayer.renderer.domElement, this.renderer.domElement);
-    for (const scene of [this.scene, this.staticLayer.scene]) {
+    this.slowLayer = new StaticLayer({ antialias, background: null, name: 'slow-layer' });
+    ui.stage.append(this.staticLayer.renderer.domElement, this.slowLayer.renderer.domElement, this.renderer.domElement);
+    for (const scene of [this.scene, this.staticLayer.scene, this.slowLayer.scene]) {
       const sun = new DirectionalLight('#ffffff', 1.4);
       sun.position.set(0.5, 1, 0.3);
       scene.add(new HemisphereLight('#ffffff', '#30363d', 1.6), sun);
@@ -151,7 +154,7 @@ export class Viewer {
     const w = this.ui.stage.clientWidth || window.innerWidth;
     const h = this.ui.stage.clientHeight || window.innerHeight;
     this.renderer.setSize(w, h);
-    for (const layer of [this.staticLayer, this.pointsLayer]) layer.setSize(w, h, this.renderer.getPixelRatio());
+    for (const layer of [this.staticLayer, this.slowLayer]) layer.setSize(w, h, this.renderer.getPixelRatio());
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
     this.dirty = true;
@@ -173,10 +176,11 @@ export class Viewer {
     const roads = new Group().add(ground, network, sites.staticGroup);
     this.staticLayer.scene.add(roads);
     this.staticLayer.invalidate();
-    (points.dots ? this.pointsLayer.scene : content).add(points.object);
-    this.pointsLayer.invalidate();
-    this.pointsT = NaN;
-    content.add(...trucks.meshes, sites.group);
+    // A town's point columns stay with the trucks, which drive between them and must hide behind them.
+    (points.dots ? this.slowLayer.scene : content).add(points.object, sites.group);
+    this.slowLayer.invalidate();
+    this.slowT = NaN;
+    content.add(...trucks.meshes);
     this.scene.add(content);
     const tMax = source.daysAvailable * SECONDS_PER_DAY - 1;
     const pb = new Playback(0, 0, tMax);
@@ -213,9 +217,9 @@ export class Viewer {
     this.scene.remove(l.content);
     this.staticLayer.scene.remove(l.roads);
     this.staticLayer.invalidate();
-    this.pointsLayer.scene.remove(l.points.object);
-    this.pointsLayer.invalidate();
-    for (const g of [l.content, l.roads, l.points.object]) {
+    this.slowLayer.scene.remove(l.points.object, l.sites.group);
+    this.slowLayer.invalidate();
+    for (const g of [l.content, l.roads, l.points.object, l.sites.group]) {
       g.traverse((o) => {
         const m = o as Mesh;
         m.geometry?.dispose();
@@ -306,9 +310,11 @@ export class Viewer {
       if (live) sampleBracket(live.day.samples.t, t, this.bracket);
       l.trucks.update(live, t);
       if (live) {
-        if (!l.points.dots || this.pointsDue(l, live, t, dtS)) l.points.update(this.pointFill);
-        const lf = live.day.samples.landfillKg;
-        l.sites.update(this.siteStock, lf.length ? lf[this.bracket.i] + ((lf[this.bracket.i + 1] ?? lf[this.bracket.i]) - lf[this.bracket.i]) * this.bracket.f : 0);
+        if (!l.points.dots || this.slowDue(l, live, t, dtS)) {
+          l.points.update(this.pointFill);
+          const lf = live.day.samples.landfillKg;
+          l.sites.update(this.siteStock, lf.length ? lf[this.bracket.i] + ((lf[this.bracket.i + 1] ?? lf[this.bracket.i]) - lf[this.bracket.i]) * this.bracket.f : 0);
+        }
       }
       if (this.following >= 0) this.follow(l, this.following);
       if (ms - this.lastUiMs >= UI_INTERVAL_MS || dtS === 0) {
@@ -322,9 +328,9 @@ export class Viewer {
     this.controls.update();
     const t1 = performance.now();
     if (l && showMinorRoads(l.network, !(this.dragging && l.network.userData.segments > LOD_SEGMENTS))) this.staticLayer.invalidate();
-    const drew = [this.staticLayer, this.pointsLayer].filter((layer) => layer.draw(this.camera)).map((layer) => layer.renderer);
+    const drew = [this.staticLayer, this.slowLayer].filter((layer) => layer.draw(this.camera)).map((layer) => layer.renderer);
     this.renderer.render(this.scene, this.camera);
-    this.drawCalls = this.renderer.info.render.calls + this.staticLayer.calls + this.pointsLayer.calls;
+    this.drawCalls = this.renderer.info.render.calls + this.staticLayer.calls + this.slowLayer.calls;
     this.frames++;
     if (this.measure) {
       for (const r of [this.renderer, ...drew]) {
@@ -338,16 +344,17 @@ export class Viewer {
   }
 
   /**
-   * Whether the dots are due to be coloured and drawn again: on a new day, when paused and the clock moved, and
-   * while playing once the clock has moved a quarter of the sampling interval (the fills are sampled, and eased
-   * between samples: finer steps would not be seen, and each costs software WebGL a third of a frame).
+   * Whether the slow layer (dots, stock columns, pile) is due to be updated and drawn again: on a new day, when
+   * paused and the clock moved, and while playing once the clock has moved a quarter of the sampling interval (fills
+   * and stocks are sampled, and eased between samples: finer steps would not be seen, and each costs software WebGL
+   * a third of a frame).
    */
-  private pointsDue(l: Loaded, live: DayState, t: number, dtS: number): boolean {
-    const due = live !== this.pointsState || (dtS === 0 ? t !== this.pointsT : Math.abs(t - this.pointsT) >= l.h.sampleMinutes * 15);
+  private slowDue(l: Loaded, live: DayState, t: number, dtS: number): boolean {
+    const due = live !== this.slowState || (dtS === 0 ? t !== this.slowT : Math.abs(t - this.slowT) >= l.h.sampleMinutes * 15);
     if (!due) return false;
-    this.pointsT = t;
-    this.pointsState = live;
-    this.pointsLayer.invalidate();
+    this.slowT = t;
+    this.slowState = live;
+    this.slowLayer.invalidate();
     return true;
   }
 

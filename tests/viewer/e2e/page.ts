@@ -8,7 +8,7 @@ export interface Hook {
   drawCalls(): number;
   triangles(): number;
   staticDraws(): number;
-  pointsDraws(): number;
+  slowDraws(): number;
   localRoadsShown(): boolean;
   measure(on: boolean): { frames: number; jsMs: number; renderMs: number };
   daysHeld(): number;

@@ -188,16 +188,16 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
 
   it('draws a megacity\'s dots again when the clock moves, and the static layer not', async () => {
     await openReplay(page, base, 'run/many/replay.ndjson');
-    const draws = () => page.evaluate(() => ({ dots: window.__wastetwin.pointsDraws(), roads: window.__wastetwin.staticDraws() }));
+    const draws = () => page.evaluate(() => ({ dots: window.__wastetwin.slowDraws(), roads: window.__wastetwin.staticDraws() }));
     await page.evaluate(() => window.__wastetwin.setTime(8 * 3600));
     const before = await draws();
-    const dots = await canvasLuminanceVariance(page, '#stage canvas.points-layer');
+    const dots = await canvasLuminanceVariance(page, '#stage canvas.slow-layer');
     expect(dots).toBeGreaterThan(0);
     await page.evaluate(() => window.__wastetwin.setTime(8 * 3600));
     expect(await draws()).toEqual(before);
     await page.evaluate(() => window.__wastetwin.setTime(16 * 3600));
     expect(await draws()).toEqual({ dots: before.dots + 1, roads: before.roads });
-    expect(await canvasLuminanceVariance(page, '#stage canvas.points-layer')).not.toBe(dots);
+    expect(await canvasLuminanceVariance(page, '#stage canvas.slow-layer')).not.toBe(dots);
   });
 
   it('leaves out the local roads of a large network while the map is dragged, and draws them again when let go', async () => {

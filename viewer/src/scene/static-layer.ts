@@ -11,10 +11,11 @@
  * inside its translucent shell, or a truck parked on its depot, is drawn over
  * it.
  *
- * A megacity's points, as dots, are such a layer too, between the static
- * layer and the moving one: their colours change with the clock but slowly,
- * and the viewer draws them again when the clock has moved a quarter of the
- * sampling interval (viewer.ts), not every frame.
+ * What a megacity samples over the day (its points, as dots, the stock
+ * columns and the landfill pile) is such a layer too, between the static
+ * layer and the moving one: it changes with the clock but slowly, and the
+ * viewer draws it again when the clock has moved a quarter of the sampling
+ * interval (viewer.ts), not every frame.
  */
 import { Matrix4, Scene, WebGLRenderer, type Camera, type ColorRepresentation } from 'three';
 
