@@ -1,9 +1,10 @@
 /**
- * The viewer: one renderer, camera and loop for the page; `open` builds the
- * scene of a replay (replacing any previous one) and plays it. Days are read
- * from the file as the clock reaches them (the current and the next are kept),
- * so memory does not grow with the length of the run. The frame loop writes
- * into preallocated instance arrays and allocates nothing.
+ * The viewer: one camera and loop for the page, and three stacked canvases
+ * (static layer, slow layer, moving layers: scene/static-layer.ts); `open`
+ * builds the scene of a replay (replacing any previous one) and plays it.
+ * Days are read from the file as the clock reaches them (today's and
+ * tomorrow's are kept), so memory does not grow with the length of the run.
+ * The frame loop writes into preallocated vertex arrays and allocates nothing.
  */
 import {
   DirectionalLight, Group, HemisphereLight, Mesh, MeshBasicMaterial, PerspectiveCamera, PlaneGeometry, Scene, Vector3, WebGLRenderer,
@@ -85,7 +86,7 @@ export class Viewer {
   private slowT = NaN;
   private slowState: DayState | null = null;
   loaded: Loaded | null = null;
-  /** Draw calls of a frame: the moving layers' and the static layer's (drawn again only when the camera moves). */
+  /** Draw calls of a frame: the moving layers', and the static and slow layers' when they were last drawn. */
   drawCalls = 0;
   /** When set, each frame waits for the GPU (a one-pixel read) so that its JS and render times can be told apart (bench/viewer.ts). */
   measure = false;
@@ -304,7 +305,7 @@ export class Viewer {
       const d = dayOf(t);
       const st = l.days.get(d);
       if (st) this.state = st; else void this.ensureDay(d);
-      // Read the next day ahead during the last hours of this one.
+      // Read the next day ahead from noon of this one.
       if (t - d * SECONDS_PER_DAY > READ_AHEAD_FROM_S && d + 1 < l.source.daysAvailable && !l.days.has(d + 1)) void this.ensureDay(d + 1);
       const live = this.state && this.state.day.day === d ? this.state : null;
       if (live) sampleBracket(live.day.samples.t, t, this.bracket);
