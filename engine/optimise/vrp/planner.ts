@@ -52,6 +52,8 @@ export interface DayStats {
   polishedKm: number;
   partsSeconds: number;
   polishSeconds: number;
+  /** Of those, building instances (road matrices) in this thread. */
+  buildSeconds: number;
 }
 
 export function vrpPlanner(world: World, trucks: Truck[], router: Router, demand: DemandModel, opts: VrpPlannerOptions = {}): (ctx: PlanContext) => DayPlan {
@@ -76,6 +78,7 @@ function planDay(
   const pc: PartContext = { world, router, ws, kgOf };
   const { duePoints, trucksOf } = shareTrucksByStream(world, trucks, due, kgOf);
 
+  let buildMs = 0;
   const parts: Part[] = [];
   const tasks: SolveTask[] = [];
   const pointsOf: number[][] = [];
@@ -103,7 +106,9 @@ function planDay(
       const iterations = Math.max(MIN_ITERATIONS, Math.min(MAX_ITERATIONS, ITERATIONS_PER_STOP * pts.length));
       const label = `${world.streams[s].id}@${world.stations[station].id}`;
       parts.push({ label, stream: s, station, kinds, routes: [], km: 0, feasible: true });
+      const b0 = performance.now();
       tasks.push({ label, spec: partSpec(pc, seed, s, [station], pts, kinds), seed, iterations });
+      buildMs += performance.now() - b0;
       pointsOf.push(pts);
     });
   }
@@ -118,7 +123,9 @@ function planDay(
   let pairs = 0, pairsTaken = 0;
   if (opts.borderPolish ?? true) {
     for (const round of pairRounds(world, router, parts)) {
+      const b0 = performance.now();
       const pts = round.map(([a, b]) => pairTask(pc, parts[a], parts[b], `${world.scenario.seed}/vrp/${ctx.day}/border/${parts[a].label}|${parts[b].label}`));
+      buildMs += performance.now() - b0;
       run(pts.map((p) => p.task)).forEach((ans, i) => {
         const [a, b] = round[i];
         if (applyPair(parts[a], parts[b], pts[i], ans)) pairsTaken++;
@@ -128,7 +135,7 @@ function planDay(
   }
   opts.onDay?.({
     day: ctx.day, parts: parts.length, partsKm, pairs, pairsTaken, polishedKm: parts.reduce((a, p) => a + p.km, 0),
-    partsSeconds: (t1 - t0) / 1000, polishSeconds: (performance.now() - t1) / 1000,
+    partsSeconds: (t1 - t0) / 1000, polishSeconds: (performance.now() - t1) / 1000, buildSeconds: buildMs / 1000,
   });
   const routes = parts.flatMap(truckRoutes);
   routes.sort((a, b) => a.truck - b.truck);
