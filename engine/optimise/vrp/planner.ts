@@ -60,7 +60,7 @@ export function vrpPlanner(world: World, trucks: Truck[], router: Router, demand
   const ws = new DijkstraWorkspace(world.graph);
   const workers = Math.max(1, opts.workers ?? world.scenario.collection.workers ?? defaultThreads());
   const entry = opts.workerEntry ?? new URL('./planner-worker.ts', import.meta.url);
-  const pool = workers > 1 ? new SyncPool<SolveTask, SolveAnswer>(entry, workers, (t) => `part ${t.label}`) : null;
+  const pool = workers > 1 ? new SyncPool<SolveTask, SolveAnswer>(entry, workers, (t) => (t.start ? t.label : `part ${t.label}`)) : null;
   // Fewer tasks than two gain nothing from a worker.
   const run = (tasks: SolveTask[]) => (pool && tasks.length > 1 ? pool.run(tasks) : tasks.map(solveTask));
   return (ctx) => planDay(world, trucks, router, ws, demand, ctx, run, opts);
