@@ -39,17 +39,4 @@ describe('a batch of shapes drawn as one mesh', () => {
     expect(geo.drawRange.count).toBe(3 * template.getIndex()!.count);
     expect(geo.getIndex()!.getX(2 * template.getIndex()!.count)).toBe(template.getIndex()!.getX(0) + 2 * perShape);
   });
-
-  it('marks for upload only what changed', () => {
-    const geo = batch.mesh.geometry;
-    const versions = () => ['position', 'color'].map((a) => (geo.getAttribute(a) as { version: number }).version);
-    batch.commit();
-    const v0 = versions();
-    batch.colour(0, [0.2, 0.3, 0.4]);
-    batch.commit();
-    expect(versions()).toEqual([v0[0], v0[1] + 1]);
-    batch.place(0, 1, 0, 1, 0, 1, 1, 1);
-    batch.commit();
-    expect(versions()).toEqual([v0[0] + 1, v0[1] + 2]);
-  });
 });

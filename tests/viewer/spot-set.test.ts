@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { compileDay, placesOf } from '../../viewer/src/replay/day-state.ts';
 import { parseDay, parseHeader } from '../../viewer/src/replay/parse.ts';
 import { frameOf } from '../../viewer/src/scene/frame.ts';
+import { markerMaker } from '../../viewer/src/scene/markers.ts';
 import { SpotSet } from '../../viewer/src/scene/spot-set.ts';
 import { TrucksLayer } from '../../viewer/src/scene/trucks.ts';
 import { makeReplay } from './fixtures/make-replay.ts';
+import { copyShown } from './marker-copy.ts';
 
 describe('stopped trucks on one spot', () => {
   it('a spot is taken once a frame, to the metre and the tenth of a radian', () => {
@@ -17,18 +19,12 @@ describe('stopped trucks on one spot', () => {
     expect(spots.take(10, -5, 0)).toBe(true);
   });
 
-  it('are drawn once, while every truck keeps its position for picking', () => {
+  it.each(['instanced', 'merged'] as const)('are drawn once, while every truck keeps its position for picking (%s)', (backend) => {
     const [head, day0] = makeReplay({ trucks: 6, gridSide: 5, days: 1 }).split('\n');
     const h = parseHeader(head);
     const state = compileDay(h, parseDay(day0, 0), placesOf(h));
-    const trucks = new TrucksLayer(h, frameOf(h));
-    const drawn = () => {
-      const pos = trucks.meshes[0].geometry.getAttribute('position');
-      const per = pos.count / h.trucks.length;
-      let n = 0;
-      for (let i = 0; i < h.trucks.length; i++) if (pos.getY(i * per) !== pos.getY(i * per + per - 1) || pos.getX(i * per) !== pos.getX(i * per + 1)) n++;
-      return n;
-    };
+    const trucks = new TrucksLayer(h, frameOf(h), markerMaker(backend));
+    const drawn = () => h.trucks.filter((_, i) => copyShown(trucks.meshes[0], i, h.trucks.length)).length;
     // Before the first leg every truck waits at the one depot, facing the same way.
     trucks.update(state, 0);
     expect(trucks.poses.every((p) => p.state === 'home')).toBe(true);

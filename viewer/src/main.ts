@@ -1,10 +1,12 @@
 /**
  * Page entry: opens the replay named by `?replay=URL` (what `wastetwin view`
  * links to; read a day at a time by range requests), or one chosen with the
- * file picker or dropped on the page.
+ * file picker or dropped on the page; `?markers=instanced|merged` forces how
+ * markers are drawn.
  * Any failure is shown as a message in the page. `window.__wastetwin` exposes
  * the state tests and the benchmark read (draw calls, clock, truck positions).
  */
+import type { InstancedMesh } from 'three';
 import { ReplayError } from './replay/parse.ts';
 import { ReplaySource } from './replay/source.ts';
 import { Viewer } from './viewer.ts';
@@ -21,10 +23,12 @@ function showMessage(kind: 'error' | 'warning' | 'info', text: string): void {
   hook.warning = kind === 'warning' ? text : hook.warning;
 }
 
+const params = new URLSearchParams(location.search);
+// `?markers=instanced|merged` forces how markers are drawn (scene/markers.ts), e.g. to test both in headless Chromium.
 const viewer = new Viewer({
   stage: $('stage'), timeline: $('timeline'), kpi: $('kpi'), legend: $('legend'), detail: $('detail'),
   tooltip: $('tooltip'), attribution: $('attribution'), title: $('title'),
-});
+}, { markers: params.get('markers') });
 viewer.onError = (text) => showMessage('error', `Cannot read this replay: ${text}`);
 
 const hook = {
@@ -45,6 +49,11 @@ const hook = {
   daysAvailable: () => viewer.loaded?.source.daysAvailable ?? 0,
   /** Where day lines are parsed: 'worker', or 'page' where no worker could start. */
   dayParser: () => viewer.dayParser.where,
+  /** How the markers are drawn, read off the trucks' mesh: 'instanced' or 'merged'. */
+  markers: () => {
+    const trucks = viewer.loaded?.trucks.meshes[0];
+    return trucks ? ((trucks as InstancedMesh).isInstancedMesh ? 'instanced' : 'merged') : null;
+  },
   counts: () => ({ points: viewer.loaded?.h.points.x.length ?? 0, trucks: viewer.loaded?.h.trucks.length ?? 0 }),
   frames: () => viewer.frames,
   time: () => viewer.loaded?.pb.t ?? null,
@@ -118,7 +127,6 @@ window.addEventListener('drop', (e) => {
   if (f) void openFile(f);
 });
 
-const params = new URLSearchParams(location.search);
 const replayUrl = params.get('replay');
 if (replayUrl) {
   showMessage('info', `Loading ${replayUrl}…`);

@@ -4,10 +4,11 @@
  * builds the scene of a replay (replacing any previous one) and plays it.
  * Days are read from the file as the clock reaches them (today's and
  * tomorrow's are kept), so memory does not grow with the length of the run.
- * The frame loop writes into preallocated vertex arrays and allocates nothing.
+ * The frame loop writes into preallocated arrays (instance matrices on a GPU,
+ * vertices on software WebGL: scene/markers.ts) and allocates nothing.
  */
 import {
-  DirectionalLight, Group, HemisphereLight, Mesh, MeshBasicMaterial, PerspectiveCamera, PlaneGeometry, Scene, Vector3, WebGLRenderer,
+  DirectionalLight, Group, HemisphereLight, InstancedMesh, Mesh, MeshBasicMaterial, PerspectiveCamera, PlaneGeometry, Scene, Vector3, WebGLRenderer,
 } from 'three';
 import { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { Playback } from './playback.ts';
@@ -18,6 +19,7 @@ import { dayOf, lerpRow, sampleBracket, type Bracket } from './replay/time.ts';
 import type { Places } from './replay/track.ts';
 import { SECONDS_PER_DAY, type ReplayHeader } from './replay/types.ts';
 import { frameOf, type Frame } from './scene/frame.ts';
+import { markerBackend, markerMaker, type MakeMarkers, type MarkerBackend } from './scene/markers.ts';
 import { nearestOnScreen, toScreen } from './scene/picking.ts';
 import { PointsLayer } from './scene/points.ts';
 import { buildRoads, LOD_SEGMENTS, showMinorRoads } from './scene/roads.ts';
@@ -112,9 +114,16 @@ export class Viewer {
   private readonly tmp2 = new Vector3();
   private downX = 0;
   private downY = 0;
+  /** How markers are drawn: instanced on a GPU, merged on software WebGL (scene/markers.ts). */
+  readonly markers: MarkerBackend;
+  private readonly makeMarkers: MakeMarkers;
 
-  constructor(private readonly ui: ViewerElements) {
-    const antialias = !softwareWebGl();
+  /** `markers` forces a backend for the markers ('instanced' or 'merged', from `?markers=`); otherwise the renderer decides. */
+  constructor(private readonly ui: ViewerElements, opts: { markers?: string | null } = {}) {
+    const software = softwareWebGl();
+    const antialias = !software;
+    this.markers = markerBackend(opts.markers ?? null, software);
+    this.makeMarkers = markerMaker(this.markers);
     // Transparent where nothing moves: the static layer's canvas shows through.
     this.renderer = new WebGLRenderer({ antialias, alpha: true, preserveDrawingBuffer: true });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
@@ -166,9 +175,9 @@ export class Viewer {
     const h = source.header;
     const frame = frameOf(h);
     const content = new Group();
-    const points = new PointsLayer(h, frame);
-    const trucks = new TrucksLayer(h, frame);
-    const sites = new SitesLayer(h, frame);
+    const points = new PointsLayer(h, frame, this.makeMarkers);
+    const trucks = new TrucksLayer(h, frame, this.makeMarkers);
+    const sites = new SitesLayer(h, frame, this.makeMarkers);
     // Unlit: the flat ground is evenly lit anyway (this is the colour the lights gave it).
     const ground = new Mesh(new PlaneGeometry(frame.extentM * 1.3, frame.extentM * 1.3), new MeshBasicMaterial({ color: '#141820' }));
     ground.rotation.x = -Math.PI / 2;
@@ -223,6 +232,7 @@ export class Viewer {
     for (const g of [l.content, l.roads, l.points.object, l.sites.group]) {
       g.traverse((o) => {
         const m = o as Mesh;
+        if ((o as InstancedMesh).isInstancedMesh) (o as InstancedMesh).dispose();
         m.geometry?.dispose();
         const mat = m.material;
         if (Array.isArray(mat)) mat.forEach((x) => x.dispose()); else mat?.dispose();

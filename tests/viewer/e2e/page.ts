@@ -14,6 +14,7 @@ export interface Hook {
   daysHeld(): number;
   daysAvailable(): number;
   dayParser(): 'worker' | 'page';
+  markers(): 'instanced' | 'merged' | null;
   counts(): { points: number; trucks: number };
   frames(): number;
   time(): number | null;

@@ -2,7 +2,8 @@
  * The viewer in a real headless Chromium: the demo scenario's replay (simulated
  * here into a temporary folder) is drawn, plays, and answers a click on a
  * truck; the draw calls do not grow when the demo gets ten times its trucks
- * (a scenario variant simulated here too) or a fixture gets a megacity's
+ * (a scenario variant simulated here too), with markers instanced and merged
+ * alike (`?markers=`), or a fixture gets a megacity's
  * number of points (drawn as dots); broken files
  * give a message in the page; a file can be opened with the picker.
  */
@@ -62,14 +63,15 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     page = await browser.context.newPage();
   });
 
-  /** Draw calls of a frame of `run` at 07:00 of day 0, with its numbers of points and trucks. */
-  const calls = async (run: string) => {
-    await openReplay(page, base, run);
+  /** Draw calls of a frame of `run` at 07:00 of day 0, with its numbers of points and trucks and how its markers were drawn. */
+  const calls = async (run: string, extra = '') => {
+    await openReplay(page, base, run, extra);
     return page.evaluate(async () => {
       await window.__wastetwin.setTime(7 * 3600);
-      return { calls: window.__wastetwin.drawCalls(), ...window.__wastetwin.counts() };
+      return { calls: window.__wastetwin.drawCalls(), markers: window.__wastetwin.markers(), ...window.__wastetwin.counts() };
     });
   };
+  const BACKENDS = ['instanced', 'merged'] as const;
 
   afterAll(async () => {
     await browser?.close();
@@ -104,7 +106,9 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     expect(moved.length).toBeGreaterThan(demoTrucks.length / 2);
   });
 
-  it('clicking a truck opens its panel with its stops, load and manifests, and the camera follows it', async () => {
+  it.each(BACKENDS)('clicking a truck opens its panel with its stops, load and manifests, and the camera follows it (%s markers)', async (backend) => {
+    await openReplay(page, base, 'run/demo/replay.ndjson', `&markers=${backend}`);
+    expect(await page.evaluate(() => window.__wastetwin.markers())).toBe(backend);
     await page.evaluate(() => window.__wastetwin.setTime(10 * 3600));
     const [pick] = await isolatedTrucks(page, demoTrucks, 30);
     expect(pick).toBeDefined();
@@ -213,14 +217,28 @@ describe.skipIf(missing !== null)('viewer in headless Chromium', () => {
     await page.waitForFunction((n) => window.__wastetwin.localRoadsShown() && window.__wastetwin.staticDraws() > n, whileDragged);
   });
 
-  it('draws as many calls for the demo with ten times its trucks', async () => {
-    const demo = await calls('run/demo/replay.ndjson');
-    const tenfold = await calls('run/demo-x10/replay.ndjson');
-    expect(demo.trucks).toBe(demoTrucks.length);
-    expect(tenfold.trucks).toBe(10 * demoTrucks.length);
-    expect(await page.textContent('#title')).toContain(`${10 * demoTrucks.length} trucks`);
-    expect(demo.calls).toBeGreaterThan(5);
-    expect(tenfold.calls).toBe(demo.calls);
+  it('draws the demo with markers instanced and merged, in as many calls either way and for ten times its trucks', async () => {
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    const demoCalls: number[] = [];
+    for (const backend of BACKENDS) {
+      const demo = await calls('run/demo/replay.ndjson', `&markers=${backend}`);
+      expect(demo.markers).toBe(backend);
+      expect(await canvasLuminanceVariance(page)).toBeGreaterThan(50);
+      // The moving layer alone (trucks, point columns, stock columns) is drawn too.
+      expect(await canvasLuminanceVariance(page, '#stage canvas:not(.static-layer):not(.slow-layer)')).toBeGreaterThan(0);
+      const tenfold = await calls('run/demo-x10/replay.ndjson', `&markers=${backend}`);
+      expect(tenfold.markers).toBe(backend);
+      expect(demo.trucks).toBe(demoTrucks.length);
+      expect(tenfold.trucks).toBe(10 * demoTrucks.length);
+      expect(await page.textContent('#title')).toContain(`${10 * demoTrucks.length} trucks`);
+      expect(demo.calls).toBeGreaterThan(5);
+      expect(tenfold.calls).toBe(demo.calls);
+      demoCalls.push(demo.calls);
+    }
+    expect(demoCalls[0]).toBe(demoCalls[1]);
+    page.removeAllListeners('console');
+    expect(errors).toEqual([]);
   });
 
   it('draws as many calls for a megacity\'s number of points and ten times the trucks', async () => {

@@ -1,6 +1,6 @@
 /**
- * Many copies of one small shape drawn as a single merged mesh whose vertices
- * are written on the CPU, in place of an InstancedMesh. Software WebGL
+ * Markers (markers.ts) as a single merged mesh whose vertices are written on
+ * the CPU, in place of an InstancedMesh, for software WebGL. Software WebGL
  * (SwiftShader in CI and on machines without a GPU) draws instances one by
  * one, at a fixed cost per instance: 2,275 truck boxes took 114 ms instanced
  * and 21 ms merged (bench/viewer.ts, Guangzhou). Still one draw call for any
@@ -12,7 +12,9 @@
  * pixel lighting tripled what software WebGL took to fill Guangzhou's stock
  * columns (24 → 8 ms), and markers this small show no difference.
  */
-import { BufferAttribute, BufferGeometry, Mesh, MeshBasicMaterial, Vector3, type MeshBasicMaterialParameters } from 'three';
+import { BufferAttribute, BufferGeometry, Mesh, MeshBasicMaterial, Vector3 } from 'three';
+import { startHidden } from './marker-start.ts';
+import type { MarkerLook, Markers } from './markers.ts';
 
 /** The viewer's lights (viewer.ts): hemisphere sky white / ground #30363d at 1.6, sun at 1.4 from (0.5, 1, 0.3). */
 const SUN = new Vector3(0.5, 1, 0.3).normalize();
@@ -26,7 +28,7 @@ export function shadeOf(ny: number, nl: number): number {
   return (hemi + SUN_I * Math.max(nl, 0)) / Math.PI;
 }
 
-export class ShapeBatch {
+export class ShapeBatch implements Markers {
   readonly mesh: Mesh;
   private readonly tp: Float32Array;
   private readonly tn: Float32Array;
@@ -39,8 +41,8 @@ export class ShapeBatch {
   private posDirty = false;
   private colDirty = false;
 
-  /** `template` is an indexed geometry with normals; `capacity` copies of it, all drawn (hide one by scaling it to 0). */
-  constructor(template: BufferGeometry, readonly capacity: number, material: MeshBasicMaterialParameters = {}) {
+  /** `template` is an indexed geometry with normals; `capacity` copies of it, hidden until placed (scaled to 0). */
+  constructor(template: BufferGeometry, readonly capacity: number, material: MarkerLook = {}) {
     const index = template.getIndex();
     if (!index || !template.getAttribute('normal')) throw new Error('ShapeBatch needs an indexed template with normals');
     this.tp = Float32Array.from(template.getAttribute('position').array);
@@ -60,9 +62,8 @@ export class ShapeBatch {
     geo.setIndex(new BufferAttribute(idx, 1));
     geo.setDrawRange(0, capacity * indexPer);
     this.mesh = new Mesh(geo, new MeshBasicMaterial({ ...material, vertexColors: true }));
-    this.mesh.frustumCulled = false;
-    for (let i = 0; i < capacity; i++) this.place(i, 0, 0, 0, 0, 0, 0, 0);
-    this.commit();
+    // An empty draw range would still count a draw call: startHidden hides an empty batch.
+    startHidden(this);
   }
 
   /** Copy i: scaled by (sx, sy, sz), turned by `angle` about y (x towards −z), moved to (x, y, z). */
@@ -83,6 +84,10 @@ export class ShapeBatch {
       col[o] = r * l; col[o + 1] = g * l; col[o + 2] = b * l;
     }
     this.posDirty = this.colDirty = true;
+  }
+
+  hide(i: number): void {
+    this.place(i, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** Copy i's colour, linear 0–1 RGB from `rgb` at `offset`. */

@@ -1,7 +1,7 @@
 /**
  * Collection points, coloured by fill (green → red, magenta when
  * overflowing), one draw call for any number of points. A town's points are
- * one batch of short square columns whose height also follows the fill. A
+ * one set of markers (markers.ts), short square columns whose height also follows the fill. A
  * megacity's (more than DOTS_ABOVE) are one cloud of dots of the same
  * colours: at that scale a column is a few pixels wide and its height cannot
  * be read, while software WebGL (CI, machines without a GPU) pays for every
@@ -12,8 +12,8 @@
 import { BufferGeometry, Float32BufferAttribute, Points, PointsMaterial, type Object3D } from 'three';
 import { fillColour } from '../colour.ts';
 import type { ReplayHeader } from '../replay/types.ts';
-import { ShapeBatch } from './batch.ts';
 import { sceneX, sceneZ, type Frame } from './frame.ts';
+import type { MakeMarkers, Markers } from './markers.ts';
 import { openBox } from './open-box.ts';
 
 export const DOTS_ABOVE = 5000;
@@ -22,7 +22,7 @@ export class PointsLayer {
   readonly object: Object3D;
   /** Drawn as dots (more than DOTS_ABOVE points) rather than columns. */
   readonly dots: boolean;
-  private readonly columns: ShapeBatch | null;
+  private readonly columns: Markers | null;
   private readonly colour: Float32BufferAttribute | null;
   private readonly rgb = new Float32Array(3);
   private readonly x: Float32Array;
@@ -30,7 +30,7 @@ export class PointsLayer {
   private readonly heightPerPct: number;
   private readonly minHeight: number;
 
-  constructor(h: ReplayHeader, f: Frame) {
+  constructor(h: ReplayHeader, f: Frame, markers: MakeMarkers) {
     const n = h.points.x.length;
     this.x = new Float32Array(n);
     this.z = new Float32Array(n);
@@ -52,7 +52,7 @@ export class PointsLayer {
       this.object = new Points(geo, new PointsMaterial({ size: (2 / 3) * width, vertexColors: true }));
       this.columns = null;
     } else {
-      this.columns = new ShapeBatch(openBox(width, width), n);
+      this.columns = markers(openBox(width, width), n);
       this.colour = null;
       this.object = this.columns.mesh;
     }

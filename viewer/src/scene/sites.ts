@@ -2,15 +2,15 @@
  * Transfer stations and plants as columns: a translucent shell whose height
  * is the storage (station) or pit (plant) capacity and a solid column inside
  * for the stock now; the landfill as a pile growing with what was landfilled
- * since the run started; depots as low blocks. Each kind is one batch, one
- * draw call. Shells and depots never change: they go to the static layer
+ * since the run started; depots as low blocks. Each kind is one set of markers
+ * (markers.ts), one draw call. Shells and depots never change: they go to the static layer
  * (software WebGL took 50 ms a frame to blend Guangzhou's 79 shells).
  */
 import { BoxGeometry, Color, ConeGeometry, CylinderGeometry, Group, Mesh, MeshLambertMaterial } from 'three';
 import { hexColour } from '../colour.ts';
 import type { ReplayHeader } from '../replay/types.ts';
-import { ShapeBatch } from './batch.ts';
 import { sceneX, sceneZ, type Frame } from './frame.ts';
+import type { MakeMarkers, Markers } from './markers.ts';
 
 export const SITE_COLOURS: Record<string, string> = {
   station: '#9aa7b8', incinerator: '#e07b39', 'food-waste': '#3f9b3a', recycling: '#2f6fd6', hazardous: '#d63b2f', landfill: '#8a6d3b', depot: '#c9b458',
@@ -39,12 +39,12 @@ export class SitesLayer {
   readonly landfills: SiteInfo[] = [];
   /** Columns then landfills: everything that can be picked. */
   readonly all: SiteInfo[];
-  private readonly fills: ShapeBatch;
+  private readonly fills: Markers;
   private readonly pile: Mesh | null;
   private readonly columnH: number;
   private readonly pileUnit: number;
 
-  constructor(h: ReplayHeader, f: Frame) {
+  constructor(h: ReplayHeader, f: Frame, markers: MakeMarkers) {
     const u = f.unitM;
     this.columnH = 45 * u;
     this.pileUnit = 3 * u;
@@ -58,10 +58,10 @@ export class SitesLayer {
     // 16 sides rather than 24: software WebGL pays for every triangle, and a column is rarely wider than a few dozen pixels.
     const shellGeo = new CylinderGeometry(10 * u, 10 * u, 1, 16, 1, true);
     shellGeo.translate(0, 0.5, 0);
-    const shells = new ShapeBatch(shellGeo, n, { transparent: true, opacity: 0.22, depthWrite: false });
+    const shells = markers(shellGeo, n, { transparent: true, opacity: 0.22, depthWrite: false });
     const fillGeo = new CylinderGeometry(8 * u, 8 * u, 1, 16);
     fillGeo.translate(0, 0.5, 0);
-    this.fills = new ShapeBatch(fillGeo, n);
+    this.fills = markers(fillGeo, n);
     const rgb = new Float32Array(3);
     this.columns.forEach((s, i) => {
       hexColour(SITE_COLOURS[s.type] ?? '#c0c0c0', rgb);
@@ -76,7 +76,7 @@ export class SitesLayer {
 
     const depotGeo = new BoxGeometry(14 * u, 3 * u, 14 * u);
     depotGeo.translate(0, 1.5 * u, 0);
-    const depots = new ShapeBatch(depotGeo, h.depots.length);
+    const depots = markers(depotGeo, h.depots.length);
     depots.mesh.name = 'depots';
     const gold = new Color(SITE_COLOURS.depot).toArray();
     h.depots.forEach((d, i) => {

@@ -1,5 +1,5 @@
 /**
- * Trucks: one batch of bodies coloured by stream and one of loads stacked on
+ * Trucks: one set of markers (markers.ts) for the bodies, coloured by stream, and one for the loads stacked on
  * them (height ∝ load / capacity, white), oriented along the road being
  * driven. Two draw calls for any fleet; poses are computed into preallocated
  * arrays, so a frame allocates nothing. Stopped trucks on the very same spot
@@ -13,14 +13,14 @@ import { hexColour } from '../colour.ts';
 import type { DayState } from '../replay/day-state.ts';
 import { newPose, poseAt, type Pose } from '../replay/track.ts';
 import type { ReplayHeader } from '../replay/types.ts';
-import { ShapeBatch } from './batch.ts';
 import { SpotSet } from './spot-set.ts';
 import { sceneX, sceneZ, type Frame } from './frame.ts';
+import type { MakeMarkers, Markers } from './markers.ts';
 import { openBox } from './open-box.ts';
 
 export class TrucksLayer {
-  private readonly bodies: ShapeBatch;
-  private readonly loads: ShapeBatch;
+  private readonly bodies: Markers;
+  private readonly loads: Markers;
   /** Latest poses, by header truck index. */
   readonly poses: Pose[];
   readonly sceneXs: Float32Array;
@@ -31,7 +31,7 @@ export class TrucksLayer {
   private readonly loadMaxH: number;
   private readonly spots: SpotSet;
 
-  constructor(private readonly h: ReplayHeader, private readonly f: Frame) {
+  constructor(private readonly h: ReplayHeader, private readonly f: Frame, markers: MakeMarkers) {
     const n = h.trucks.length;
     // Markers follow the size of the city; a large fleet gets smaller trucks (down to 0.4×) so depots and main roads do not clot.
     const u = f.unitM * Math.min(1, Math.max(0.4, Math.sqrt(200 / Math.max(n, 1))));
@@ -40,8 +40,8 @@ export class TrucksLayer {
     const body = openBox(13 * u, 5.5 * u).scale(1, this.bodyH, 1);
     // The load block is narrower than the body, so the stream colour stays visible around it.
     const load = openBox(8 * u, 3 * u).translate(-1.5 * u, 0, 0);
-    this.bodies = new ShapeBatch(body, n);
-    this.loads = new ShapeBatch(load, n);
+    this.bodies = markers(body, n);
+    this.loads = markers(load, n);
     this.bodies.mesh.name = 'trucks';
     this.loads.mesh.name = 'truck-loads';
     const rgb = new Float32Array(3);
@@ -74,14 +74,15 @@ export class TrucksLayer {
       this.sceneXs[i] = x;
       this.sceneZs[i] = z;
       if (p.state !== 'drive' && !this.spots.take(x, z, p.heading)) {
-        this.bodies.place(i, x, 0, z, 0, 0, 0, 0);
-        this.loads.place(i, x, 0, z, 0, 0, 0, 0);
+        this.bodies.hide(i);
+        this.loads.hide(i);
         continue;
       }
       const len = this.lengthScale[i];
       this.bodies.place(i, x, 0, z, p.heading, len, 1, 1);
       const frac = Math.min(Math.max(p.loadKg / this.capacityKg[i], 0), 1.2);
-      this.loads.place(i, x, this.bodyH, z, p.heading, len, frac > 0 ? frac * this.loadMaxH : 0, frac > 0 ? 1 : 0);
+      if (frac > 0) this.loads.place(i, x, this.bodyH, z, p.heading, len, frac * this.loadMaxH, 1);
+      else this.loads.hide(i);
     }
     this.bodies.commit();
     this.loads.commit();
