@@ -7,7 +7,8 @@
  *    before a stop that would overfill the truck (or whose stream no
  *    facility takes together with what is on board), and before going home
  *    when the depot does not take waste — each at the facility with the
- *    smallest detour between where the truck is and where it goes next;
+ *    smallest detour between where the truck is and where it goes next,
+ *    among those still open when it gets there;
  *  - take lunch before the first leg whose next service would start after
  *    the lunch window opens (at the window's opening if the truck is early).
  * Service starts at the window's opening when the truck is early; lateness
@@ -219,17 +220,24 @@ export class RouteSimulator {
     return end;
   }
 
-  /** Unload at the accepting facility with the smallest detour on the way to location `next`. */
+  /**
+   * Unload at the accepting facility with the smallest detour on the way to
+   * location `next`, among those still open when the truck gets there (by
+   * the time it would be late, when none is).
+   */
   private unloadBefore(next: number): void {
     const inst = this.inst, L = this.L, dist = inst.distance, ns = this.streamIds.size;
-    let best = -1, bestDetour = Infinity;
+    let best = -1, bestDetour = Infinity, bestLate = Infinity;
     for (let f = 0; f < inst.facilities.length; f++) {
       let ok = true;
       for (let s = 0; s < ns && ok; s++) if ((this.onBoard >>> Math.min(s, 31)) & 1 && !this.accepts[f * ns + s]) ok = false;
       if (!ok) continue;
-      const fl = inst.facilities[f].location;
+      const fac = inst.facilities[f], fl = fac.location;
       const detour = dist[this.at * L + fl] + dist[fl * L + next];
-      if (detour < bestDetour) { bestDetour = detour; best = f; }
+      // Lunch on the way can only make the truck later; it is left out of this estimate.
+      const late = Math.max(0, Math.max(this.t + inst.durationSeconds[this.at * L + fl], fac.openSeconds) - fac.closeSeconds);
+      const lateKey = late > EPS ? late : 0;
+      if (lateKey < bestLate || (lateKey === bestLate && detour < bestDetour)) { bestLate = lateKey; bestDetour = detour; best = f; }
     }
     if (best < 0) { this.overload += 1; return; }
     const f = inst.facilities[best];
