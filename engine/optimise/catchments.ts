@@ -11,7 +11,8 @@
 import type { World } from '../scenario/world.ts';
 import type { Router } from '../sim/router.ts';
 
-const CAPACITY_USED = 0.9;
+/** Share of a station's daily capacity planned into its catchment; the rest absorbs the day's noise. */
+export const CAPACITY_USED = 0.9;
 
 /** Station index per bin `p * S + s` (-1 where not due or no station takes the stream). */
 export function assignStations(world: World, router: Router, due: Uint8Array, kgOf: (p: number, s: number) => number): Int32Array {

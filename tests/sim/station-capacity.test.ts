@@ -9,9 +9,10 @@ import type { ScenarioInput } from '../../engine/scenario/schema.ts';
 const outDir = () => join(mkdtempSync(join(tmpdir(), 'wastetwin-run-')), 'run');
 
 /** The small town with a second station on the far side; `tsT` is the first station's capacity. */
-async function twoStations(tsT: number, ts2T = 100) {
+async function twoStations(tsT: number, ts2T = 100, planner: 'baseline' | 'vrp' = 'baseline') {
   return smallWorld((s: ScenarioInput) => {
     s.days = 2;
+    s.collection = { ...s.collection, planner, workers: 1 };
     s.transferStations[0].capacityTonnesPerDay = tsT;
     s.transferStations.push({ ...s.transferStations[0], id: 'TS2', at: { fx: 0.8, fy: 0.5 }, capacityTonnesPerDay: ts2T });
     s.targets = { ...s.targets, stationLoadMax: 1 };
@@ -29,11 +30,11 @@ describe('transfer-station capacity in route planning', () => {
     expect(run.targets.find((t) => t.name === 'station load')!.met).toBe(true);
   });
 
-  it('spills bins to the next station once the nearest is full, keeping it within its capacity', async () => {
-    const ample = runWorld(await twoStations(100), outDir());
+  it.each(['baseline', 'vrp'] as const)('spills bins to the next station once the nearest is full, keeping it within its capacity (%s planner)', async (planner) => {
+    const ample = runWorld(await twoStations(100, 100, planner), outDir());
     const usualT = intake(ample, 'TS')[1].kg / 1000;
     const capT = Math.floor(usualT / 2);
-    const tight = runWorld(await twoStations(capT), outDir());
+    const tight = runWorld(await twoStations(capT, 100, planner), outDir());
     const ts = intake(tight, 'TS')[1], ts2 = intake(tight, 'TS2')[1];
     expect(ts.kg / 1000).toBeLessThanOrEqual(capT);
     expect(ts2.kg).toBeGreaterThan(intake(ample, 'TS2')[1].kg);

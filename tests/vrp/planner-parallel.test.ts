@@ -84,7 +84,12 @@ describe('the vrp planner in parts', () => {
     east.km = 0;
     const before = west.km;
     const pt = pairTask(pc, west, east, 'polish');
-    expect(applyPair(west, east, pt, solveTask(pt.task))).toBe(true);
+    const ans = solveTask(pt.task);
+    // A station with no room left refuses the change (the routes stay as they were) …
+    expect(applyPair(west, east, pt, ans, pc.kgOf, () => false)).toBe(false);
+    expect(west.routes[0].visits).toContainEqual({ kind: 'point', point: far });
+    // … and with room it is taken.
+    expect(applyPair(west, east, pt, ans, pc.kgOf, () => true)).toBe(true);
     expect(west.km + east.km).toBeLessThan(before);
     const onEast = east.routes.some((r) => r.visits.some((v) => v.kind === 'point' && v.point === far));
     expect(onEast).toBe(true);

@@ -5,13 +5,14 @@
  * stations by road), one task joins both fleets, both stations and all their
  * bins, starts from the two parts' routes together and runs a short ruin and
  * recreate; the result replaces the pair's routes only when it is feasible,
- * serves the same bins and drives fewer km. Pairs are grouped in rounds in
+ * serves the same bins, drives fewer km and sends no station more kg past
+ * its planning share of capacity (the share the catchments keep to). Pairs are grouped in rounds in
  * which no part appears twice, so a round's pairs can be solved in parallel
  * and the outcome does not depend on the number of threads.
  */
 import type { Router } from '../../sim/router.ts';
 import type { World } from '../../scenario/world.ts';
-import { partPoints, partRoutes, partSpec, type Part, type PartContext, type SolveAnswer, type SolveTask } from './planner-parts.ts';
+import { partPoints, partRoutes, partSpec, type Part, type PartContext, type PartRoute, type SolveAnswer, type SolveTask } from './planner-parts.ts';
 import { UNLOAD } from './route-sim.ts';
 
 /** Each part is paired with the parts of this many nearest stations. */
@@ -67,11 +68,29 @@ export function pairTask(pc: PartContext, a: Part, b: Part, seed: string): PairT
   return { task: { label: `border ${a.label} | ${b.label}`, spec, seed, iterations, start }, points, stations };
 }
 
-/** Take a pair's answer when it is feasible and shorter; returns whether it was taken. */
-export function applyPair(a: Part, b: Part, pt: PairTask, ans: SolveAnswer): boolean {
+/** Kg each station is planned to receive from these routes of `stream` (the bins since the last unload), added times `sign` into `out`. */
+export function addIntake(routes: readonly PartRoute[], stream: number, kgOf: (p: number, s: number) => number, out: Map<number, number>, sign = 1): void {
+  for (const r of routes) {
+    let kg = 0;
+    for (const v of r.visits) {
+      if (v.kind === 'point') kg += kgOf(v.point, stream);
+      else if (v.kind === 'unload') { out.set(v.station, (out.get(v.station) ?? 0) + sign * kg); kg = 0; }
+    }
+  }
+}
+
+/**
+ * Take a pair's answer when it is feasible and shorter and `fits` accepts the
+ * change in each station's planned kg; returns whether it was taken.
+ */
+export function applyPair(a: Part, b: Part, pt: PairTask, ans: SolveAnswer, kgOf: (p: number, s: number) => number, fits: (change: Map<number, number>) => boolean): boolean {
   const beforeM = (a.km + b.km) * 1000;
   if (!ans.feasible || ans.distance >= beforeM - 1) return false;
   const routes = partRoutes(ans, pt.points, pt.stations);
+  const change = new Map<number, number>();
+  addIntake(routes, a.stream, kgOf, change);
+  addIntake([...a.routes, ...b.routes], a.stream, kgOf, change, -1);
+  if (!fits(change)) return false;
   const na = a.kinds.length;
   a.routes = routes.filter((r) => r.kind < na);
   b.routes = routes.filter((r) => r.kind >= na).map((r) => ({ ...r, kind: r.kind - na }));

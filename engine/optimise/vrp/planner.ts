@@ -1,8 +1,9 @@
 /**
  * The twin's daily routes from the routing solver. Each morning, per stream,
- * the due bins join the catchment of their nearest accepting transfer
- * station (by road time), the stream's trucks are shared among catchments by
- * workload, and each (stream, catchment) is one part: the due bins with the
+ * the due bins join the catchment of a transfer station as in the baseline
+ * (assignStations: nearest by road time, spilling to the nearest with room
+ * when a station would run over 90 % of its capacity), the stream's trucks
+ * are shared among catchments by workload, and each (stream, catchment) is one part: the due bins with the
  * kg expected at mid-shift, the trucks with their payload (kept with the
  * baseline's headroom for the day's noise), depot, shift and speed, and the
  * station as the place to unload mid-shift and before going home
@@ -23,7 +24,8 @@ import type { Truck } from '../../sim/fleet.ts';
 import type { DayPlan, PlanContext } from '../../sim/plan.ts';
 import type { Router } from '../../sim/router.ts';
 import { apportion, dueBins, shareTrucksByStream } from '../baseline.ts';
-import { applyPair, pairRounds, pairTask } from './border-polish.ts';
+import { assignStations, CAPACITY_USED } from '../catchments.ts';
+import { addIntake, applyPair, pairRounds, pairTask } from './border-polish.ts';
 import { kindsOf, partRoutes, partSpec, truckRoutes, type Part, type PartContext, type SolveAnswer, type SolveTask } from './planner-parts.ts';
 import { solveTask } from './solve-task.ts';
 
@@ -77,6 +79,8 @@ function planDay(
   const kgOf = (p: number, s: number) => ctx.waitingKg[p * S + s] + demand.expectedKg(p, s, ctx.day) * demand.fractionBy(midShift);
   const pc: PartContext = { world, router, ws, kgOf };
   const { duePoints, trucksOf } = shareTrucksByStream(world, trucks, due, kgOf);
+  // Catchments as the baseline's: largest regret first, spilling to the nearest station with room.
+  const stationOf = assignStations(world, router, due, kgOf);
 
   let buildMs = 0;
   const parts: Part[] = [];
@@ -84,16 +88,10 @@ function planDay(
   const pointsOf: number[][] = [];
   for (let s = 0; s < S; s++) {
     if (duePoints[s].length === 0 || trucksOf[s].length === 0) continue;
-    const stations = world.stations.map((st, i) => ({ st, i })).filter((x) => x.st.streamMask[s]);
-    const catchment = new Map<number, number[]>(stations.map((x) => [x.i, []]));
-    for (const p of duePoints[s]) {
-      let best = stations[0].i, bestT = Infinity;
-      for (const { st, i } of stations) {
-        const t = router.timeS(world.points[p].node, st.node);
-        if (t < bestT) { bestT = t; best = i; }
-      }
-      catchment.get(best)!.push(p);
-    }
+    // Station order, as before, so parts and their seeds keep their places.
+    const catchment = new Map<number, number[]>();
+    world.stations.forEach((st, i) => { if (st.streamMask[s]) catchment.set(i, []); });
+    for (const p of duePoints[s]) catchment.get(stationOf[p * S + s])?.push(p);
     const groups = [...catchment].filter(([, pts]) => pts.length > 0);
     const shares = apportion(trucksOf[s].length, groups.map(([, pts]) => pts.reduce((a, p) => a + kgOf(p, s), 0)));
     let next = 0;
@@ -121,6 +119,15 @@ function planDay(
   const partsKm = parts.reduce((a, p) => a + p.km, 0);
 
   let pairs = 0, pairsTaken = 0;
+  // Each station's planned kg over all parts, so that no pair moves more to a station than its catchment would take.
+  const planned = new Map<number, number>();
+  for (const part of parts) addIntake(part.routes, part.stream, kgOf, planned);
+  const room = (st: number) => world.stations[st].spec.capacityTonnesPerDay * 1000 * CAPACITY_USED;
+  const fits = (change: Map<number, number>) => {
+    for (const [st, d] of change) if (d > 1e-6 && (planned.get(st) ?? 0) + d > room(st)) return false;
+    for (const [st, d] of change) planned.set(st, (planned.get(st) ?? 0) + d);
+    return true;
+  };
   if (opts.borderPolish ?? true) {
     for (const round of pairRounds(world, router, parts)) {
       const b0 = performance.now();
@@ -128,7 +135,7 @@ function planDay(
       buildMs += performance.now() - b0;
       run(pts.map((p) => p.task)).forEach((ans, i) => {
         const [a, b] = round[i];
-        if (applyPair(parts[a], parts[b], pts[i], ans)) pairsTaken++;
+        if (applyPair(parts[a], parts[b], pts[i], ans, kgOf, fits)) pairsTaken++;
       });
       pairs += round.length;
     }
