@@ -38,9 +38,9 @@ export function improveBySectors(p: Params, routes: number[][], rng: Random, s: 
     const local = new Map<number, number>(global.map((c, i) => [c, i]));
     const start = group.map((r) => r.map((c) => local.get(c)!));
     const seed = String(randInt(rng, 2 ** 31));
-    const better = solveSub(data, seed, { nbIterRestart: Infinity, initialIndividuals: s.initial }, start, s.iterations, deadlineMs);
-    if (better && cost(p, better.map((r) => r.map((c) => global[c]))) < cost(p, group) - 1e-6) out.push(...better.map((r) => r.map((c) => global[c])));
-    else out.push(...group);
+    const better = solveSub(data, seed, { nbIterRestart: Infinity, initialIndividuals: s.initial }, start, s.iterations, deadlineMs)
+      ?.map((r) => r.map((c) => global[c]));
+    out.push(...(better && cost(p, better) < cost(p, group) - 1e-6 ? better : group));
   }
   return out;
 }

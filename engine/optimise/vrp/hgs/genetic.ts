@@ -3,9 +3,8 @@
  * crossover, Split, local search (education), repair of half the infeasible
  * offspring with ten-fold penalties, penalty adaptation every 100
  * iterations, and a population restart after `nbIterRestart` iterations
- * without improvement. Its whole state (population as routes, penalties,
- * counters, random-number state) can be exported and resumed, so that islands
- * can run in epochs on any worker and give the same result.
+ * without improvement. An island keeps its search object between epochs
+ * (island-task.ts), so `run` may be called again to go on where it stopped.
  */
 import { Individual } from './individual.ts';
 import { LocalSearch } from './local-search.ts';
@@ -25,46 +24,28 @@ export interface StopCriteria {
   initialSeconds?: number;
 }
 
-export interface HgsState {
-  seed: string;
-  rng: object;
-  penaltyCapacity: number;
-  penaltyDuration: number;
-  iterations: number;
-  nonImproving: number;
-  sinceDecomposition: number;
-  initialised: boolean;
-  feasible: number[][][];
-  infeasible: number[][][];
-  best: number[][] | null;
-  bestRestart: number[][] | null;
-}
-
 export class Hgs {
   readonly p: Params;
   private readonly ls: LocalSearch;
   private readonly split: Split;
   private readonly pop: Population;
   private rng: Random;
-  private readonly seed: string;
   iterations = 0;
   private nonImproving = 1;
   private initialised = false;
   /** Offspring since the last decomposition pass: the first pass comes right after the initial population. */
   private sinceDecomposition = Infinity;
 
-  constructor(data: CvrpData, seed: string, settings: Partial<HgsSettings> = {}, state?: HgsState) {
+  constructor(data: CvrpData, seed: string, settings: Partial<HgsSettings> = {}) {
     this.p = new Params(data, { ...DEFAULT_HGS, ...settings });
     this.ls = new LocalSearch(this.p);
     this.split = new Split(this.p);
     this.pop = new Population(this.p);
-    this.seed = seed;
-    this.rng = makeRandom(seed, state?.rng);
-    if (state) this.restore(state);
+    this.rng = makeRandom(seed);
   }
 
-  /** Runs until a stopping rule holds; returns true if the search is finished (not merely paused at `pauseAt`). */
-  run(stop: StopCriteria, pauseAtIteration = Infinity, deadlineMs = Infinity): boolean {
+  /** Runs until a stopping rule holds or the clock reaches `deadlineMs`. */
+  run(stop: StopCriteria, deadlineMs = Infinity): void {
     const t0 = performance.now();
     const deadline = Math.min(deadlineMs, stop.timeSeconds !== undefined ? t0 + stop.timeSeconds * 1000 : Infinity);
     const maxIter = stop.maxIterations ?? Infinity;
@@ -72,11 +53,10 @@ export class Hgs {
     // (X-n1001 at 40 CPU-s, 4 seeds: 3.6 % mean gap with a third of the initial time, 4.2 % without).
     const initShare = this.decomposes() ? 1 / 3 : 1;
     const initDeadline = Math.min(deadline, t0 + (stop.initialSeconds ?? Infinity) * initShare * 1000);
-    if (this.p.n <= 1) { this.initialise(initDeadline); return true; }
+    if (this.p.n <= 1) { this.initialise(initDeadline); return; }
     if (!this.initialised) this.initialise(initDeadline);
     while (this.iterations < maxIter && performance.now() < deadline) {
-      if (this.iterations >= pauseAtIteration) return false;
-      if (stop.maxNoImprovement !== undefined && this.nonImproving > stop.maxNoImprovement) return true;
+      if (stop.maxNoImprovement !== undefined && this.nonImproving > stop.maxNoImprovement) return;
       if (this.sinceDecomposition >= this.p.s.decompositionEvery && this.decomposes()) this.decompose(deadline);
       this.iterate();
       this.sinceDecomposition++;
@@ -86,7 +66,6 @@ export class Hgs {
         this.generate(deadline);
       }
     }
-    return true;
   }
 
   private initialise(deadline: number): void {
@@ -136,7 +115,7 @@ export class Hgs {
   private decompose(deadline: number): void {
     this.sinceDecomposition = 0;
     const start = this.pop.bestRestart;
-    if (!start || !this.p.data.x) return;
+    if (!start) return;
     const s = this.p.s;
     const routes = improveBySectors(this.p, start.chromR, this.rng,
       { size: s.decompositionSize, iterations: s.decompositionIterations, initial: s.decompositionInitial }, solveGroup, deadline);
@@ -183,35 +162,13 @@ export class Hgs {
     ind.evaluate(this.p);
     return ind;
   }
-
-  exportState(): HgsState {
-    const routes = (ind: Individual | null) => (ind ? ind.chromR.filter((r) => r.length > 0).map((r) => r.slice()) : null);
-    return {
-      seed: this.seed, rng: this.rng.state(), penaltyCapacity: this.p.penaltyCapacity, penaltyDuration: this.p.penaltyDuration,
-      iterations: this.iterations, nonImproving: this.nonImproving, sinceDecomposition: this.sinceDecomposition, initialised: this.initialised,
-      feasible: this.pop.feasible.map((i) => routes(i)!), infeasible: this.pop.infeasible.map((i) => routes(i)!),
-      best: routes(this.pop.best), bestRestart: routes(this.pop.bestRestart),
-    };
-  }
-
-  private restore(s: HgsState): void {
-    this.p.penaltyCapacity = s.penaltyCapacity;
-    this.p.penaltyDuration = s.penaltyDuration;
-    this.iterations = s.iterations;
-    this.nonImproving = s.nonImproving;
-    this.sinceDecomposition = s.sinceDecomposition;
-    this.initialised = s.initialised;
-    for (const r of [...s.feasible, ...s.infeasible]) this.pop.add(this.fromRoutes(r), false);
-    this.pop.bestRestart = s.bestRestart ? this.fromRoutes(s.bestRestart) : null;
-    this.pop.best = s.best ? this.fromRoutes(s.best) : null;
-  }
 }
 
 /** A group of a decomposition: a short search of its own, from the group's current routes. */
 export function solveGroup(data: CvrpData, seed: string, settings: Partial<HgsSettings>, start: number[][], iterations: number, deadlineMs: number): number[][] | null {
   const sub = new Hgs(data, seed, { ...settings, decompositionMinCustomers: Infinity });
   sub.inject(start);
-  sub.run({ maxIterations: iterations }, Infinity, deadlineMs);
+  sub.run({ maxIterations: iterations }, deadlineMs);
   return sub.best()?.routes ?? null;
 }
 

@@ -52,19 +52,15 @@ export const DEFAULT_HGS: HgsSettings = {
   nbGranular: 20, mu: 25, lambda: 40, nbElite: 4, nbClose: 5, targetFeasible: 0.2,
   nbIterRestart: 20_000, penaltyIncrease: 1.2, penaltyDecrease: 0.85, nbIterPenaltyManagement: 100,
   initialIndividuals: 100,
-  // Measured on X-n256 … X-n1001 at 40 CPU-seconds: decomposition after every 5 offspring beat none on all six.
+  // One island at 40 CPU-seconds: decomposition after every 5 offspring beat none on X-n256, n303, n401 and n502 (README).
   decompositionMinCustomers: 250, decompositionEvery: 5, decompositionSize: 120, decompositionIterations: 250, decompositionInitial: 4,
 };
 
-/** seedrandom's xor4096 with an exportable state, so islands can pause and resume. */
-export interface Random {
-  (): number;
-  state(): object;
-}
+/** Uniform on [0, 1): seedrandom's xor4096 (long period, fast), seeded by a string. */
+export type Random = () => number;
 
-export function makeRandom(seed: string, state?: object): Random {
-  const opts = { state: (state ?? true) as true };
-  return seedrandom.xor4096(seed, opts) as unknown as Random;
+export function makeRandom(seed: string): Random {
+  return seedrandom.xor4096(seed);
 }
 
 export const randInt = (r: Random, n: number) => Math.floor(r() * n);
