@@ -18,8 +18,9 @@ import type { ReplaySource } from './replay/source.ts';
 import { dayOf, lerpRow, sampleBracket, type Bracket } from './replay/time.ts';
 import type { Places } from './replay/track.ts';
 import { SECONDS_PER_DAY, type ReplayHeader } from './replay/types.ts';
+import { LIGHTS } from './scene/batch.ts';
 import { frameOf, type Frame } from './scene/frame.ts';
-import { markerBackend, markerMaker, type MakeMarkers, type MarkerBackend } from './scene/markers.ts';
+import { markerBackend, markerMaker, type MakeMarkers } from './scene/markers.ts';
 import { nearestOnScreen, toScreen } from './scene/picking.ts';
 import { PointsLayer } from './scene/points.ts';
 import { buildRoads, LOD_SEGMENTS, showMinorRoads } from './scene/roads.ts';
@@ -114,16 +115,14 @@ export class Viewer {
   private readonly tmp2 = new Vector3();
   private downX = 0;
   private downY = 0;
-  /** How markers are drawn: instanced on a GPU, merged on software WebGL (scene/markers.ts). */
-  readonly markers: MarkerBackend;
+  /** Makes markers instanced on a GPU, merged on software WebGL (scene/markers.ts). */
   private readonly makeMarkers: MakeMarkers;
 
   /** `markers` forces a backend for the markers ('instanced' or 'merged', from `?markers=`); otherwise the renderer decides. */
   constructor(private readonly ui: ViewerElements, opts: { markers?: string | null } = {}) {
     const software = softwareWebGl();
     const antialias = !software;
-    this.markers = markerBackend(opts.markers ?? null, software);
-    this.makeMarkers = markerMaker(this.markers);
+    this.makeMarkers = markerMaker(markerBackend(opts.markers ?? null, software));
     // Transparent where nothing moves: the static layer's canvas shows through.
     this.renderer = new WebGLRenderer({ antialias, alpha: true, preserveDrawingBuffer: true });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
@@ -132,9 +131,10 @@ export class Viewer {
     this.slowLayer = new StaticLayer({ antialias, background: null, name: 'slow-layer' });
     ui.stage.append(this.staticLayer.renderer.domElement, this.slowLayer.renderer.domElement, this.renderer.domElement);
     for (const scene of [this.scene, this.staticLayer.scene, this.slowLayer.scene]) {
-      const sun = new DirectionalLight('#ffffff', 1.4);
-      sun.position.set(0.5, 1, 0.3);
-      scene.add(new HemisphereLight('#ffffff', '#30363d', 1.6), sun);
+      // The lights the merged markers work out per vertex (scene/batch.ts).
+      const sun = new DirectionalLight('#ffffff', LIGHTS.sun);
+      sun.position.set(...LIGHTS.sunFrom);
+      scene.add(new HemisphereLight(LIGHTS.sky, LIGHTS.ground, LIGHTS.hemisphere), sun);
     }
     this.controls = new MapControls(this.camera, this.renderer.domElement);
     this.controls.maxPolarAngle = Math.PI * 0.47;
@@ -339,12 +339,15 @@ export class Viewer {
     this.controls.update();
     const t1 = performance.now();
     if (l && showMinorRoads(l.network, !(this.dragging && l.network.userData.segments > LOD_SEGMENTS))) this.staticLayer.invalidate();
-    const drew = [this.staticLayer, this.slowLayer].filter((layer) => layer.draw(this.camera)).map((layer) => layer.renderer);
+    const drewStatic = this.staticLayer.draw(this.camera);
+    const drewSlow = this.slowLayer.draw(this.camera);
     this.renderer.render(this.scene, this.camera);
     this.drawCalls = this.renderer.info.render.calls + this.staticLayer.calls + this.slowLayer.calls;
     this.frames++;
     if (this.measure) {
-      for (const r of [this.renderer, ...drew]) {
+      const drew = [this.renderer, drewStatic && this.staticLayer.renderer, drewSlow && this.slowLayer.renderer];
+      for (const r of drew) {
+        if (!r) continue;
         const gl = r.getContext();
         gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, this.pixel);
       }

@@ -46,10 +46,16 @@ export function runningAt(r: Running, t: number): number {
   return found < 0 ? 0 : r.cumKg[found];
 }
 
+/** Compiles header truck i's track from the day's legs (none when the day has no line for it). */
+function trackCompiler(h: ReplayHeader, day: ReplayDay, places: Places): (i: number) => TruckTrack {
+  const legsById = new Map(day.trucks.map((t) => [t.id, t.legs]));
+  return (i) => compileTrack(legsById.get(h.trucks[i].id) ?? [], places, places.sites.get(h.trucks[i].depot));
+}
+
 export function compileDay(h: ReplayHeader, day: ReplayDay, places: Places, tracks?: TruckTrack[]): DayState {
   if (!tracks) {
-    const legsById = new Map(day.trucks.map((t) => [t.id, t.legs]));
-    tracks = h.trucks.map((tr) => compileTrack(legsById.get(tr.id) ?? [], places, places.sites.get(tr.depot)));
+    const track = trackCompiler(h, day, places);
+    tracks = h.trucks.map((_, i) => track(i));
   }
   const pickups = day.manifests.filter((m) => m.kind === 'pickup');
   const toSite = new Map<string, Manifest[]>();
@@ -70,11 +76,8 @@ export function compileDay(h: ReplayHeader, day: ReplayDay, places: Places, trac
 
 /** compileDay with the trucks' tracks compiled a slice at a time, so that a megacity's day does not freeze the page. */
 export async function compileDayInSlices(h: ReplayHeader, day: ReplayDay, places: Places): Promise<DayState> {
-  const legsById = new Map(day.trucks.map((t) => [t.id, t.legs]));
+  const track = trackCompiler(h, day, places);
   const tracks: TruckTrack[] = new Array(h.trucks.length);
-  await inSlices(h.trucks.length, (i) => {
-    const tr = h.trucks[i];
-    tracks[i] = compileTrack(legsById.get(tr.id) ?? [], places, places.sites.get(tr.depot));
-  });
+  await inSlices(h.trucks.length, (i) => { tracks[i] = track(i); });
   return compileDay(h, day, places, tracks);
 }

@@ -13,6 +13,9 @@ export interface LineIndex {
   endsWithNewline: boolean;
 }
 
+/** A line index as `wastetwin view` serves it beside the file (serve/server.ts): with the ETag of the file it was found in. */
+export interface ServedLineIndex extends LineIndex { etag: string }
+
 export class LineIndexer {
   private starts: number[] = [0];
   private ends: number[] = [];

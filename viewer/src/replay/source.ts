@@ -8,7 +8,7 @@
  * from another server, by streaming the file once. A file cut short still plays the days it
  * holds, with a warning that says what is missing.
  */
-import { indexLines, indexStream, type LineIndex } from './line-index.ts';
+import { indexLines, indexStream, type LineIndex, type ServedLineIndex } from './line-index.ts';
 import { parseDay, parseHeader, ReplayError } from './parse.ts';
 import type { ReplayDay, ReplayHeader } from './types.ts';
 
@@ -94,15 +94,15 @@ function rangeReader(url: string, version: string | null): ReadRange {
 }
 
 /** The line index a `wastetwin view` server keeps beside the file (`<url>.lines`), or null from any other server. */
-async function servedLineIndex(url: string): Promise<(LineIndex & { etag: string }) | null> {
+async function servedLineIndex(url: string): Promise<ServedLineIndex | null> {
   const u = new URL(url, globalThis.location?.href);
   u.pathname += '.lines';
   try {
     const res = await fetch(u.href);
     if (!res.ok) { await res.body?.cancel(); return null; }
-    const j = (await res.json()) as Partial<LineIndex & { etag: string }>;
+    const j = (await res.json()) as Partial<ServedLineIndex>;
     const ok = typeof j.etag === 'string' && Array.isArray(j.starts) && Array.isArray(j.ends) && j.starts.length === j.ends.length && typeof j.endsWithNewline === 'boolean';
-    return ok ? (j as LineIndex & { etag: string }) : null;
+    return ok ? (j as ServedLineIndex) : null;
   } catch {
     return null;
   }

@@ -16,10 +16,12 @@ import { BufferAttribute, BufferGeometry, Mesh, MeshBasicMaterial, Vector3 } fro
 import { startHidden } from './marker-start.ts';
 import type { MarkerLook, Markers } from './markers.ts';
 
-/** The viewer's lights (viewer.ts): hemisphere sky white / ground #30363d at 1.6, sun at 1.4 from (0.5, 1, 0.3). */
-const SUN = new Vector3(0.5, 1, 0.3).normalize();
-const SUN_I = 1.4;
-const SKY_I = 1.6;
+/** The scene's lights, which viewer.ts sets up from these: hemisphere sky white / ground #30363d, and a sun. */
+export const LIGHTS = { sky: '#ffffff', ground: '#30363d', hemisphere: 1.6, sun: 1.4, sunFrom: [0.5, 1, 0.3] } as const;
+const SUN = new Vector3(...LIGHTS.sunFrom).normalize();
+const SUN_I = LIGHTS.sun;
+const SKY_I = LIGHTS.hemisphere;
+/** LIGHTS.ground in linear light. */
 const GROUND_LINEAR = 0.037;
 
 /** Lambert's light for a unit normal (ny up, nl = n · sun), as three.js sums it (irradiance / π). */

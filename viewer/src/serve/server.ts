@@ -10,13 +10,10 @@ import { createReadStream, statSync, type Stats } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { LineIndexer, type LineIndex } from '../replay/line-index.ts';
+import { LineIndexer, type ServedLineIndex } from '../replay/line-index.ts';
 import { DIST_DIR } from './build.ts';
 
 export const LINE_INDEX_SUFFIX = '.lines';
-
-/** What a file's line index says: its lines, and the ETag of the file they were found in. */
-export interface ServedLineIndex extends LineIndex { etag: string }
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
