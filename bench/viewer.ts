@@ -107,7 +107,7 @@ async function main(): Promise<void> {
         await page.evaluate(() => window.__wastetwin.measure(true));
         await page.evaluate(playFor, { seconds: Math.min(SECONDS, 5) });
         const split = await page.evaluate(() => window.__wastetwin.measure(false));
-        // Noon of every day in turn: the heap holds the current day and its neighbours, not the run.
+        // Noon of every day in turn: the heap holds today's day and at most one more, not the run.
         const days = await page.evaluate(() => window.__wastetwin.daysAvailable());
         let heapMaxMB = 0, daysHeldMax = 0;
         for (let d = 0; d < days; d++) {

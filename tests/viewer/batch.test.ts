@@ -34,7 +34,12 @@ describe('a batch of shapes drawn as one mesh', () => {
     // Lit from above: a roof is brighter than a wall, and the sunny wall brighter than the shaded one.
     expect(shadeOf(1, 0.86)).toBeGreaterThan(shadeOf(0, 0.43));
     expect(shadeOf(0, 0.43)).toBeGreaterThan(shadeOf(0, -0.43));
-    expect(col.getX(perShape)).not.toBe(col.getX(2 * perShape));
+    // Copy 1 keeps its own (default white) colour: grey light, not copy 2's red.
+    for (let k = 0; k < perShape; k++) {
+      expect(col.getX(perShape + k)).toBeGreaterThan(0);
+      expect(col.getY(perShape + k)).toBeCloseTo(col.getX(perShape + k), 6);
+      expect(col.getZ(perShape + k)).toBeCloseTo(col.getX(perShape + k), 6);
+    }
     const geo = batch.mesh.geometry;
     expect(geo.drawRange.count).toBe(3 * template.getIndex()!.count);
     expect(geo.getIndex()!.getX(2 * template.getIndex()!.count)).toBe(template.getIndex()!.getX(0) + 2 * perShape);

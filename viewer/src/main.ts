@@ -44,7 +44,7 @@ const hook = {
   slowDraws: () => viewer.slowLayer.draws,
   /** Whether the local roads are drawn (a large network leaves them out while the map is dragged). */
   localRoadsShown: () => viewer.loaded?.network.getObjectByName('roads:local')?.visible ?? false,
-  /** Days parsed and held in memory (the current one and its neighbours at most). */
+  /** Days parsed and held in memory (today's and at most one more: tomorrow's, or the one sought). */
   daysHeld: () => viewer.loaded?.days.size ?? 0,
   daysAvailable: () => viewer.loaded?.source.daysAvailable ?? 0,
   /** Where day lines are parsed: 'worker', or 'page' where no worker could start. */
