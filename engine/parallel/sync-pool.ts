@@ -53,7 +53,7 @@ export class SyncPool<T, R> {
   }
 
   /** Run every task; the i-th result answers the i-th task. */
-  run(tasks: readonly T[], transfer?: (task: T) => ArrayBuffer[]): R[] {
+  run(tasks: readonly T[]): R[] {
     const results: R[] = new Array(tasks.length);
     if (tasks.length === 0) return results;
     this.start();
@@ -61,7 +61,7 @@ export class SyncPool<T, R> {
     const feed = (s: Slot) => {
       if (next >= tasks.length) return;
       s.task = next++;
-      s.worker.postMessage({ id: s.task, task: tasks[s.task] }, transfer?.(tasks[s.task]) ?? []);
+      s.worker.postMessage({ id: s.task, task: tasks[s.task] });
     };
     for (const s of this.slots) feed(s);
     while (done < tasks.length) {

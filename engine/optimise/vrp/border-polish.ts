@@ -12,15 +12,13 @@
  */
 import type { Router } from '../../sim/router.ts';
 import type { World } from '../../scenario/world.ts';
-import { partPoints, partRoutes, partSpec, type Part, type PartContext, type PartRoute, type SolveAnswer, type SolveTask } from './planner-parts.ts';
+import { iterationsFor, partPoints, partRoutes, partSpec, type IterationBudget, type Part, type PartContext, type PartRoute, type SolveAnswer, type SolveTask } from './planner-parts.ts';
 import { UNLOAD } from './route-sim.ts';
 
 /** Each part is paired with the parts of this many nearest stations. */
 export const NEIGHBOURS = 2;
 /** Ruin-and-recreate steps per stop of a pair, within bounds: a short search from a good start. */
-const ITERATIONS_PER_STOP = 2;
-const MIN_ITERATIONS = 100;
-const MAX_ITERATIONS = 600;
+const PAIR_BUDGET: IterationBudget = { perStop: 2, min: 100, max: 600 };
 
 /**
  * Rounds of neighbouring pairs (indices into `parts`, which hold one stream
@@ -63,7 +61,7 @@ export function pairTask(pc: PartContext, a: Part, b: Part, seed: string): PairT
     vehicleType: r.kind + (k === 0 ? 0 : a.kinds.length),
     stops: r.visits.map((v) => (v.kind === 'point' ? stopOf.get(v.point)! : UNLOAD)),
   })));
-  const iterations = Math.max(MIN_ITERATIONS, Math.min(MAX_ITERATIONS, ITERATIONS_PER_STOP * points.length));
+  const iterations = iterationsFor(PAIR_BUDGET, points.length);
   const spec = partSpec(pc, seed, a.stream, stations, points, kinds);
   return { task: { label: `border ${a.label} | ${b.label}`, spec, seed, iterations, start }, points, stations };
 }

@@ -17,6 +17,13 @@ import type { RrRoute } from './rr/ruin-recreate.ts';
 /** Headroom kept in each planned trip for the day's noise (as the baseline planner). */
 export const TRIP_FILL = 0.9;
 
+/** A task's ruin-and-recreate budget: so many steps per stop, within bounds. */
+export interface IterationBudget { perStop: number; min: number; max: number }
+
+export function iterationsFor(b: IterationBudget, stops: number): number {
+  return Math.max(b.min, Math.min(b.max, b.perStop * stops));
+}
+
 export interface PartRoute {
   /** Index into the part's `kinds`, and which truck of that kind. */
   kind: number;

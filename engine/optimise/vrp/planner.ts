@@ -26,13 +26,11 @@ import type { Router } from '../../sim/router.ts';
 import { apportion, dueBins, shareTrucksByStream } from '../baseline.ts';
 import { assignStations, CAPACITY_USED } from '../catchments.ts';
 import { addIntake, applyPair, pairRounds, pairTask } from './border-polish.ts';
-import { kindsOf, partRoutes, partSpec, truckRoutes, type Part, type PartContext, type SolveAnswer, type SolveTask } from './planner-parts.ts';
+import { iterationsFor, kindsOf, partRoutes, partSpec, truckRoutes, type IterationBudget, type Part, type PartContext, type SolveAnswer, type SolveTask } from './planner-parts.ts';
 import { solveTask } from './solve-task.ts';
 
 /** Ruin-and-recreate steps per stop of a part, within bounds. */
-const ITERATIONS_PER_STOP = 10;
-const MIN_ITERATIONS = 300;
-const MAX_ITERATIONS = 2000;
+const PART_BUDGET: IterationBudget = { perStop: 10, min: 300, max: 2000 };
 
 export interface VrpPlannerOptions {
   /** Worker threads for the parts (1: this thread); default collection.workers, else the cores. */
@@ -101,7 +99,7 @@ function planDay(
       if (fleet.length === 0) return;
       const kinds = kindsOf(world, s, fleet);
       const seed = `${world.scenario.seed}/vrp/${ctx.day}/${s}/${station}`;
-      const iterations = Math.max(MIN_ITERATIONS, Math.min(MAX_ITERATIONS, ITERATIONS_PER_STOP * pts.length));
+      const iterations = iterationsFor(PART_BUDGET, pts.length);
       const label = `${world.streams[s].id}@${world.stations[station].id}`;
       parts.push({ label, stream: s, station, kinds, routes: [], km: 0, feasible: true });
       const b0 = performance.now();

@@ -98,10 +98,10 @@ export class FacilityMoves {
   /** Remove the marker whose removal helps most. */
   remove(r: Route): boolean {
     const st = r.stops, n = st.length;
-    let bestValue = Infinity, bestAt = -1;
+    let bestValue = Infinity, bestAt = -1, recorded = false;
     for (let i = 0; i < n; i++) {
       if (st[i] !== UNLOAD) continue;
-      if (bestAt < 0) this.sim.recordStates(r.vehicleType, st, n, this.states);
+      if (!recorded) { this.sim.recordStates(r.vehicleType, st, n, this.states); recorded = true; }
       for (let k = 0; k < n - 1; k++) this.scratch[k] = st[k < i ? k : k + 1];
       const v = this.value(this.sim.evaluateFrom(r.vehicleType, this.states, i, this.scratch, n - 1));
       if (v < bestValue) { bestValue = v; bestAt = i; }
