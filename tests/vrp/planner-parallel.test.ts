@@ -39,7 +39,10 @@ describe('the vrp planner in parts', () => {
     expect(two).toEqual(one);
     expect(stats[0].parts).toBe(6);
     expect(stats[0].pairs).toBeGreaterThanOrEqual(4);
+    // Holds by construction (a pair is taken only when shorter); that some pair was taken is what shows the polish working.
     expect(stats[0].polishedKm).toBeLessThanOrEqual(stats[0].partsKm);
+    expect(stats[0].pairsTaken).toBeGreaterThan(0);
+    expect(stats[0].polishedKm).toBeLessThan(stats[0].partsKm);
     visitsOnce(world, one);
     const unpolished = vrpPlanner(world, trucks, router, demand, { workers: 1, borderPolish: false })(ctx);
     visitsOnce(world, unpolished);
