@@ -58,12 +58,9 @@ export class IslandHost {
       if (!isl) this.islands.set(task.island, (isl = { kind: 'hgs', hgs: new Hgs(p.data, task.seed) }));
       const hgs = (isl as { hgs: Hgs }).hgs;
       if (task.migrant) hgs.inject(task.migrant as number[][]);
-      const target = hgs.iterations + task.iterations, t0 = performance.now();
       const noImprovement = Number.isFinite(task.noImprovement) ? task.noImprovement : undefined;
-      hgs.run({ maxIterations: target, timeSeconds: task.timeSeconds, initialSeconds: task.initialSeconds, maxNoImprovement: noImprovement });
+      const stalled = hgs.run({ maxIterations: hgs.iterations + task.iterations, timeSeconds: task.timeSeconds, initialSeconds: task.initialSeconds, maxNoImprovement: noImprovement });
       const best = hgs.best();
-      // Short of its iterations with time left, the search stopped for want of improvement.
-      const stalled = noImprovement !== undefined && hgs.iterations < target && (performance.now() - t0) / 1000 < task.timeSeconds;
       return { best: best?.routes ?? null, cost: best?.cost ?? Infinity, iterations: hgs.iterations, stalled };
     }
     this.sim ??= new RouteSimulator(p.inst);
