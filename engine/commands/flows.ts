@@ -59,7 +59,7 @@ export function register(program: Command): void {
     .option('--no-landfill', 'forbid landfill (refused if the plan cannot place every tonne)')
     .option('--haul-cost <perTonneKm>', 'haul cost per tonne-km, station → plant (default 0.5)', parseNonNegative('--haul-cost'))
     .option('--currency <symbol>', 'currency symbol for costs', '¥')
-    .option('--candidates <file>', 'capacity choice (mixed-integer, HiGHS): a JSON list of {id, kind: "plant"|"station", site, addTonnesPerDay, cost}; the least-cost set that keeps landfill at zero')
+    .option('--candidates <file>', 'capacity choice (mixed-integer, HiGHS): a JSON list of {id, kind: "plant"|"station", site, addTonnesPerDay, cost, newSite?}; the least-cost set that keeps landfill at zero (newSite: true marks a planned site of the scenario as not built unless chosen)')
     .option('--budget <amount>', 'with --candidates: the most the chosen candidates may cost', parseNonNegative('--budget'))
     .option('--json', 'print the answer as JSON')
     .action(async (file: string, opts: FlowsOptions) => {

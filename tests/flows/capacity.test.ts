@@ -42,6 +42,22 @@ describe('capacity and siting (MIP)', () => {
     expect(a.landfillTonnesPerDay).toBeCloseTo(5, 6);
   });
 
+  it('takes a site a candidate marks newSite as unbuilt: its capacity counts only when the candidate is chosen', async () => {
+    // P3 is in the model with 40 t/day, as a scenario would carry a planned plant.
+    const planned = withSite();
+    planned.plants[2].capacityTonnesPerDay = 40;
+    const build = { id: 'build P3', kind: 'plant' as const, site: 'P3', addTonnesPerDay: 40, cost: 800, newSite: true };
+    // As built, P3 needs nothing; proposed, it must be bought to end the 10 t/day of landfill.
+    expect((await chooseCapacity(planned, [{ ...build, newSite: false }], { operatingDays: 0 })).chosen).toEqual([]);
+    const a = await chooseCapacity(planned, [build], { operatingDays: 0 });
+    expect(a).toMatchObject({ zeroLandfill: true, capitalCost: 800, landfillTonnesPerDay: 0 });
+    expect(a.chosen.map((c) => c.id)).toEqual(['build P3']);
+    // Out of budget, the proposed plant stays unbuilt and the landfill stays.
+    const poor = await chooseCapacity(planned, [build], { budget: 500 });
+    expect(poor).toMatchObject({ zeroLandfill: false, chosen: [] });
+    expect(poor.landfillTonnesPerDay).toBeCloseTo(10, 6);
+  });
+
   it('refuses a candidate for a site that is not in the model', async () => {
     await expect(chooseCapacity(withSite(), [{ id: 'x', kind: 'station', site: 'NOPE', addTonnesPerDay: 1, cost: 1 }])).rejects.toThrow('candidates[0].site: no station NOPE in the model');
   });

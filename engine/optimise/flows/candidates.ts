@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { InputError, type Problem } from '../../errors.ts';
 import type { Candidate } from './siting.ts';
 
-/** A JSON list (or `{ "candidates": [...] }`) of {id, kind: plant|station, site, addTonnesPerDay, cost}; every fault is named. */
+/**
+ * A JSON list (or `{ "candidates": [...] }`) of {id, kind: plant|station,
+ * site, addTonnesPerDay, cost, newSite?}; every fault is named. `newSite:
+ * true` marks a planned site of the scenario as unbuilt: no capacity unless
+ * a candidate on it is chosen.
+ */
 export function readCandidates(file: string): Candidate[] {
   let data: unknown;
   try {
@@ -21,6 +26,7 @@ export function readCandidates(file: string): Candidate[] {
     if (c.kind !== 'plant' && c.kind !== 'station') problems.push({ path: `${at}.kind`, message: 'must be "plant" or "station"' });
     if (typeof c.site !== 'string') problems.push({ path: `${at}.site`, message: 'must be the id of a plant or station of the scenario' });
     for (const k of ['addTonnesPerDay', 'cost'] as const) if (typeof c[k] !== 'number') problems.push({ path: `${at}.${k}`, message: 'must be a number' });
+    if (c.newSite !== undefined && typeof c.newSite !== 'boolean') problems.push({ path: `${at}.newSite`, message: 'must be true or false' });
   });
   if (problems.length > 0) throw new InputError(problems);
   return list as Candidate[];

@@ -2,7 +2,9 @@
  * Capacity and siting (mixed-integer, HiGHS): from candidate upgrades and new
  * sites, each adding capacity at a cost, choose those that keep landfill at
  * zero at the least cost within a budget. New sites sit in the flow model
- * with zero capacity; a candidate adds its tonnes per day when chosen. When
+ * with zero capacity (a site any candidate marks `newSite` is taken as
+ * unbuilt, whatever capacity the scenario gives it); a candidate adds its
+ * tonnes per day when chosen. When
  * no choice within the budget reaches zero landfill, the answer is the choice
  * that leaves the least landfill.
  */
@@ -19,6 +21,13 @@ export interface Candidate {
   site: string;
   addTonnesPerDay: number;
   cost: number;
+  /**
+   * The site is proposed, not built: its own capacity counts as zero unless a
+   * candidate on it is chosen. A scenario carries a planned plant or station
+   * (where it would stand, what it takes, its fee) and the candidates say
+   * what building it adds and costs.
+   */
+  newSite?: boolean;
 }
 
 export interface SitingOptions extends LpOptions {
@@ -49,6 +58,7 @@ export async function chooseCapacity(m: FlowModel, candidates: Candidate[], o: S
   if (o.budget !== undefined && !(o.budget >= 0)) problems.push({ path: 'budget', message: 'must be ≥ 0' });
   if (problems.length > 0) throw new InputError(problems);
   const days = o.operatingDays ?? 365;
+  m = unbuilt(m, candidates);
 
   const build = (landfill: boolean, objective: 'cost' | 'landfill') => buildFlowLp({ ...m, landfill: { ...m.landfill, allowed: landfill } }, (b, f) => {
     const budgetRow = o.budget !== undefined ? b.row(-Infinity, o.budget) : -1;
@@ -101,4 +111,12 @@ export async function chooseCapacity(m: FlowModel, candidates: Candidate[], o: S
     zeroLandfill: zero, chosen, capitalCost: chosen.reduce((a, c) => a + c.cost, 0),
     flowCostPerDay: flows.objective / plain.days, landfillTonnesPerDay: landfill < TOLERANCE_TONNES ? 0 : landfill, proven: res.proven,
   };
+}
+
+/** The model with every site that a candidate marks `newSite` at zero capacity: not built unless chosen. */
+export function unbuilt(m: FlowModel, candidates: Candidate[]): FlowModel {
+  const proposed = new Set(candidates.filter((c) => c.newSite).map((c) => `${c.kind}|${c.site}`));
+  if (proposed.size === 0) return m;
+  const zero = <T extends { id: string; capacityTonnesPerDay: number }>(kind: string) => (s: T): T => (proposed.has(`${kind}|${s.id}`) ? { ...s, capacityTonnesPerDay: 0 } : s);
+  return { ...m, plants: m.plants.map(zero('plant')), stations: m.stations.map(zero('station')) };
 }
