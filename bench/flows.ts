@@ -4,7 +4,8 @@
  * 30 days with pits and an outage), and a siting MIP (HiGHS only: the
  * javascript-lp-solver branch and bound does not finish on it in minutes).
  * javascript-lp-solver's dense tableau rules it out of the large multi-day forms.
- * Prints a markdown table and the load average. `npx tsx bench/flows.ts`
+ * Prints a markdown table (a solve that stopped short of the optimum says how)
+ * and the load average. `npx tsx bench/flows.ts`
  */
 import { loadavg } from 'node:os';
 import { buildFlowLp } from '../engine/optimise/flows/build.ts';
@@ -55,7 +56,9 @@ async function main(): Promise<void> {
     let j: { value: LpResult; ms: number; cpuMs: number } | undefined;
     if (jsl) j = median(() => solveWithJsl(lp));
     const diff = j ? Math.abs(j.value.objective - h.value.objective) / Math.abs(h.value.objective) : NaN;
-    rows.push(`| ${name} | ${lp.numRows.toLocaleString('en-US')} × ${lp.numCols.toLocaleString('en-US')} | ${fmtMs(built.ms)} | ${j ? fmtRun(j) : 'not run'} | ${fmtRun(h)} | ${j ? diff.toExponential(1) : '—'} | ${pickSolver(lp)} |`);
+    // A time is only a solve time when the solver reached the optimum: say so where it did not.
+    const cell = (r: { value: LpResult; ms: number; cpuMs: number }) => `${fmtRun(r)}${r.value.status === 'optimal' ? '' : `, ${r.value.detail}`}`;
+    rows.push(`| ${name} | ${lp.numRows.toLocaleString('en-US')} × ${lp.numCols.toLocaleString('en-US')} | ${fmtMs(built.ms)} | ${j ? cell(j) : 'not run'} | ${cell(h)} | ${j ? diff.toExponential(1) : '—'} | ${pickSolver(lp)} |`);
     process.stderr.write(`${name}: HiGHS ${fmtRun(h)}${j ? `, javascript-lp-solver ${fmtRun(j)}` : ''}\n`);
   }
   // Siting: a megacity with every station and plant a candidate for +20 % capacity.

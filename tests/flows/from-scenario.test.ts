@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { buildWorld } from '../../engine/scenario/world.ts';
 import { DemandModel } from '../../engine/demand/model.ts';
 import { flowModelFromWorld } from '../../engine/optimise/flows/from-scenario.ts';
 import { solveFlows } from '../../engine/optimise/flows/solve.ts';
+import { growthStudy } from '../../engine/optimise/flows/growth.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/tight-town.json', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/wastetwin.js', import.meta.url));
@@ -85,5 +86,49 @@ describe('flow model from a scenario', async () => {
     expect(text).toContain('Landfill: none.');
     const short = execFileSync(process.execPath, [bin, 'flows', fixture, '--candidates', file, '--budget', '1000'], { encoding: 'utf8' });
     expect(short).toMatch(/Zero landfill is out of reach within the budget: this choice leaves the least, \d+\.\d t\/day/);
+  });
+
+  it('`wastetwin flows --growth 3%/year --years 2025-2035` prints the study of the library, year by year', async () => {
+    const text = execFileSync(process.execPath, [bin, 'flows', fixture, '--growth', '3%/year', '--years', '2025-2035'], { encoding: 'utf8' });
+    const study = await growthStudy(flowModelFromWorld(world).model, { growthPerYear: 0.03, fromYear: 2025, toYear: 2035, baseYear: 2025 });
+    expect(text).toContain('Growth study: 3.0 %/year from the 2025 tonnages.');
+    const rows = text.split('\n').filter((l) => /^20\d\d\s/.test(l));
+    expect(rows.map((l) => Number(l.slice(0, 4)))).toEqual([2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035]);
+    rows.forEach((l, i) => {
+      const [, factor, generated, landfill] = l.trim().split(/\s+/);
+      expect(Number(factor)).toBeCloseTo(1.03 ** i, 3);
+      expect(Number(generated)).toBeCloseTo(study.years[i].demandTonnesPerDay, 1);
+      expect(Number(landfill)).toBeCloseTo(study.years[i].landfillTonnesPerDay, 1);
+    });
+    expect(text).toContain(`First year the planned capacity no longer suffices: ${study.firstFailingYear}.`);
+  });
+
+  it('`--solver jsl|highs` forces the back end; both give the same cost', () => {
+    const cost = (t: string) => /Cost a day: (.*)/.exec(t)?.[1];
+    const jsl = execFileSync(process.execPath, [bin, 'flows', fixture, '--solver', 'jsl'], { encoding: 'utf8' });
+    const highs = execFileSync(process.execPath, [bin, 'flows', fixture, '--solver', 'highs'], { encoding: 'utf8' });
+    expect(jsl).toMatch(/Solved by javascript-lp-solver in/);
+    expect(highs).toMatch(/Solved by HiGHS \(optimal, proven\) in/);
+    expect(cost(highs)).toBeDefined();
+    expect(cost(jsl)).toBe(cost(highs));
+  });
+
+  it('`wastetwin flows --candidates` builds a planned plant of the scenario only when a candidate marked newSite is chosen', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wastetwin-'));
+    const scenario = JSON.parse(readFileSync(fixture, 'utf8'));
+    // A second incinerator planned near the first, as the scenario would carry it; 10 t/day would end the landfill.
+    scenario.plants.push({ ...scenario.plants[0], id: 'INC-NEW', at: { fx: 0.9, fy: 0.9 }, capacityTonnesPerDay: 15 });
+    const file = join(dir, 'planned.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const asBuilt = execFileSync(process.execPath, [bin, 'flows', file], { encoding: 'utf8' });
+    expect(asBuilt).toContain('Landfill: none.');
+    const candidates = join(dir, 'candidates.json');
+    writeFileSync(candidates, JSON.stringify([{ id: 'build INC-NEW', kind: 'plant', site: 'INC-NEW', addTonnesPerDay: 15, cost: 4e6, newSite: true }]));
+    const built = execFileSync(process.execPath, [bin, 'flows', file, '--candidates', candidates, '--budget', '5000000'], { encoding: 'utf8' });
+    expect(built).toContain('- build INC-NEW: plant INC-NEW +15.0 t/day for ¥4,000,000');
+    expect(built).toContain('Landfill: none.');
+    const poor = execFileSync(process.execPath, [bin, 'flows', file, '--candidates', candidates, '--budget', '1000000'], { encoding: 'utf8' });
+    expect(poor).toContain('nothing to add');
+    expect(poor).toMatch(/Zero landfill is out of reach within the budget: this choice leaves the least, \d+\.\d t\/day/);
   });
 });
