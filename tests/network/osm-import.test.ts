@@ -1,15 +1,20 @@
 /**
  * OpenStreetMap import: what is kept and dropped, one-way streets, the
- * largest-component rule, real street shapes, and every shipped extract.
+ * largest-component rule, real street shapes, and every shipped extract
+ * (its counts pinned, its one-way streets checked against their tags).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadRoadFile } from '../../engine/network/osm/index.ts';
 import { toRoadGraph, type RoadGraph } from '../../engine/network/road-graph.ts';
 import { DijkstraWorkspace } from '../../engine/network/dijkstra.ts';
 import { stronglyConnectedComponents } from '../../engine/network/components.ts';
 import { readNetworkFile, toNetworkFile } from '../../engine/network/network-file.ts';
 import { DEFAULT_SPEEDS_KMH } from '../../engine/network/osm/tags.ts';
+import type { ImportReport } from '../../engine/network/osm/build.ts';
+import type { OsmSink } from '../../engine/network/osm/sink.ts';
+import { loadRoadFile } from '../../engine/network/osm/index.ts';
+import { readPbf } from '../../engine/network/osm/read-pbf.ts';
+import { readXml } from '../../engine/network/osm/read-xml.ts';
 import { gz, osmXml, tempFiles } from './osm-fixture.ts';
 import { runCli } from '../helpers/cli.ts';
 
@@ -84,11 +89,21 @@ describe('OSM import of a hand-drawn extract', () => {
 });
 
 describe('shipped extracts', () => {
-  const extracts = ['osrm-monaco.osm.pbf', 'graphhopper-andorra.osm.pbf', 'graphhopper-andorra.osm.gz', 'graphhopper-monaco.osm.gz', 'valhalla-amsterdam.osm.pbf'];
+  // What each import gives today: a change to the import rules shows up here first.
+  const counts: Record<string, Pick<ImportReport, 'nodes' | 'edges' | 'oneWayEdges' | 'droppedNodes' | 'droppedEdges' | 'components'>> = {
+    'osrm-monaco.osm.pbf': { nodes: 2005, edges: 3896, oneWayEdges: 948, droppedNodes: 194, droppedEdges: 276, components: 114 },
+    'graphhopper-andorra.osm.pbf': { nodes: 1603, edges: 3200, oneWayEdges: 554, droppedNodes: 30, droppedEdges: 30, components: 25 },
+    'graphhopper-andorra.osm.gz': { nodes: 1603, edges: 3200, oneWayEdges: 554, droppedNodes: 30, droppedEdges: 30, components: 25 },
+    'graphhopper-monaco.osm.gz': { nodes: 518, edges: 992, oneWayEdges: 334, droppedNodes: 55, droppedEdges: 69, components: 41 },
+    'valhalla-amsterdam.osm.pbf': { nodes: 9, edges: 16, oneWayEdges: 0, droppedNodes: 20, droppedEdges: 24, components: 13 },
+  };
+  const extracts = Object.keys(counts);
   for (const file of extracts) {
     it(`${file}: one strongly connected network of truck roads, the same on every import`, async () => {
       const a = await loadRoadFile(DATA + file);
       const g = toRoadGraph(a.model, a.origin);
+      const { nodes, edges, oneWayEdges, droppedNodes, droppedEdges, components } = a.report;
+      expect({ nodes, edges, oneWayEdges, droppedNodes, droppedEdges, components }).toEqual(counts[file]);
       expect(g.nodeCount).toBe(a.report.nodes);
       expect(g.edgeCount).toBe(a.report.edges);
       expect(g.nodeCount).toBeGreaterThan(0);
@@ -97,6 +112,48 @@ describe('shipped extracts', () => {
       const b = await loadRoadFile(DATA + file);
       expect(b.report).toEqual(a.report);
       expect(b.model.nodes()).toEqual(a.model.nodes());
+    });
+  }
+
+  for (const file of extracts.filter((f) => counts[f].oneWayEdges > 0)) {
+    it(`${file}: no edge runs against its street's oneway tag, and no path goes against a one-way street`, async () => {
+      // The tags as read, interpreted here on their own (not by the importer's rule).
+      const oneway = new Map<number, 1 | -1 | 0>();
+      const tagsOf: OsmSink = {
+        node() {},
+        way(id, _refs, t) {
+          const o = t.oneway;
+          oneway.set(id, o === '-1' ? -1 : o === 'yes' || o === '1' || o === 'true' ? 1
+            : o === undefined && (t.highway === 'motorway' || t.junction === 'roundabout') ? 1 : 0);
+        },
+      };
+      await (file.endsWith('.pbf') ? readPbf(DATA + file, tagsOf) : readXml(DATA + file, true, tagsOf));
+      const { model } = await loadRoadFile(DATA + file);
+      // Edge keys are w<way id>.<piece><+ along the way | - against it>.
+      const direction = (key: string) => { const m = /^w(\d+)\.\d+([+-])$/.exec(key)!; return { tag: oneway.get(Number(m[1]))!, along: m[2] === '+' }; };
+      const kept = { yes: 0, minusOne: 0 };
+      model.forEachDirectedEdge((key) => {
+        const { tag, along } = direction(key);
+        expect(along ? tag >= 0 : tag <= 0).toBe(true);
+        if (tag === 1) kept.yes++;
+        if (tag === -1) kept.minusOne++;
+      });
+      expect(kept.yes).toBeGreaterThan(0);
+      if ([...oneway.values()].includes(-1)) expect(kept.minusOne).toBeGreaterThan(0);
+      // Back along every one-way street with no road the other way: the route takes a detour.
+      const g = toRoadGraph(model);
+      const ws = new DijkstraWorkspace(g);
+      let detours = 0;
+      model.forEachDirectedEdge((key, _a, s, t) => {
+        if (direction(key).tag === 0 || model.hasDirectedEdge(t, s)) return;
+        ws.run(g.keys.indexOf(t), 'time', [g.keys.indexOf(s)]);
+        const path = ws.path(g.keys.indexOf(s)).map((v) => g.keys[v]);
+        expect(path[0]).toBe(t);
+        expect(path[path.length - 1]).toBe(s);
+        expect(path.length).toBeGreaterThan(2);
+        detours++;
+      });
+      expect(detours).toBeGreaterThan(0);
     });
   }
 

@@ -11,6 +11,7 @@ import { AStarWorkspace } from '../../engine/network/astar.ts';
 import { buildHierarchy } from '../../engine/network/contraction.ts';
 import { PhastWorkspace } from '../../engine/network/phast.ts';
 import { travelMatrix } from '../../engine/parallel/matrix.ts';
+import { WorkerCrashError } from '../../engine/parallel/pool.ts';
 import { buildGraph, randomGraphSpec, referenceDijkstra, sameDistance } from './graphs.ts';
 
 const weights: Weight[] = ['time', 'length'];
@@ -123,6 +124,15 @@ describe('matrices on worker threads', () => {
     await travelMatrix(g, pts, pts.slice(0, 5), { threads: 2, onProgress: (done, total) => { expect(total).toBe(40); seen.push(done); } });
     expect(seen.length).toBeGreaterThan(0);
     expect(seen[seen.length - 1]).toBe(40);
+  });
+
+  it('fails with a clear error, never hangs, when a worker fails on its rows', async () => {
+    const g = buildGraph(fc.sample(randomGraphSpec(10), { numRuns: 1, seed: 5 })[0]);
+    // A graph that claims more nodes than a typed array can hold: each worker's Dijkstra workspace throws a RangeError.
+    const huge = { ...g, nodeCount: 2 ** 40 };
+    const call = travelMatrix(huge, [0, 1, 0], [1], { threads: 2, method: 'dijkstra' });
+    await expect(call).rejects.toBeInstanceOf(WorkerCrashError);
+    await expect(call).rejects.toThrow(/^travel matrix 3 × 1 failed after 0 rows: worker task \d failed: Invalid typed array length/);
   });
 
   it('refuses node ids that are not in the graph, naming them', async () => {
