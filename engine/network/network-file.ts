@@ -59,19 +59,55 @@ export function readNetworkFile(file: string, speedOf?: (highway: string, maxspe
   if (data?.format !== NETWORK_FORMAT || data.version !== NETWORK_VERSION) {
     throw InputError.one(file, `not a ${NETWORK_FORMAT} v${NETWORK_VERSION} file (made by \`wastetwin import-osm\`)`);
   }
+  const problems = shapeProblems(data);
+  if (problems.length > 0) throw new InputError(problems.map((message) => ({ path: file, message })));
   const model = new RoadModel();
   const { nodes, edges } = data;
-  nodes.keys.forEach((k, i) => model.addNode(k, { x: nodes.x[i], y: nodes.y[i] }));
-  edges.keys.forEach((key, i) => {
-    const highway = edges.highway[i], maxspeedKmh = edges.maxspeedKmh[i] ?? undefined;
-    const a: EdgeAttributes = {
-      lengthM: edges.lengthM[i], roadClass: ROAD_CLASSES[edges.roadClass[i]],
-      speedKmh: speedOf && highway ? speedOf(highway, maxspeedKmh) : edges.speedKmh[i],
-    };
-    if (highway) a.highway = highway;
-    if (maxspeedKmh !== undefined) a.maxspeedKmh = maxspeedKmh;
-    if (edges.shape[i]) a.shape = edges.shape[i]!;
-    model.addDirectedEdgeWithKey(key, nodes.keys[edges.from[i]], nodes.keys[edges.to[i]], a);
-  });
+  try {
+    nodes.keys.forEach((k, i) => model.addNode(k, { x: nodes.x[i], y: nodes.y[i] }));
+    edges.keys.forEach((key, i) => {
+      const highway = edges.highway[i], maxspeedKmh = edges.maxspeedKmh[i] ?? undefined;
+      const a: EdgeAttributes = {
+        lengthM: edges.lengthM[i], roadClass: ROAD_CLASSES[edges.roadClass[i]],
+        speedKmh: speedOf && highway ? speedOf(highway, maxspeedKmh) : edges.speedKmh[i],
+      };
+      if (highway) a.highway = highway;
+      if (maxspeedKmh !== undefined) a.maxspeedKmh = maxspeedKmh;
+      if (edges.shape[i]) a.shape = edges.shape[i]!;
+      model.addDirectedEdgeWithKey(key, nodes.keys[edges.from[i]], nodes.keys[edges.to[i]], a);
+    });
+  } catch (err) {
+    // Graphology refuses a repeated node or edge key.
+    throw InputError.one(file, `not a consistent network: ${(err as Error).message}`);
+  }
   return { model, origin: data.origin, report: data.report };
+}
+
+/** What keeps a file of the right format and version from being read (a hand edit, a cut copy): each column, named. */
+function shapeProblems(data: NetworkFile): string[] {
+  const out: string[] = [];
+  const column = (path: string, v: unknown, n: number | undefined, ok: (x: unknown) => boolean): number => {
+    if (!Array.isArray(v)) { out.push(`${path} is not an array`); return -1; }
+    if (n !== undefined && n >= 0 && v.length !== n) out.push(`${path} has ${v.length} entries, not ${n}`);
+    const bad = v.findIndex((x) => !ok(x));
+    if (bad >= 0) out.push(`${path}[${bad}] is ${JSON.stringify(v[bad])}`);
+    return v.length;
+  };
+  const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+  const n = column('nodes.keys', data.nodes?.keys, undefined, (x) => typeof x === 'string');
+  column('nodes.x', data.nodes?.x, n, finite);
+  column('nodes.y', data.nodes?.y, n, finite);
+  const e = data.edges ?? ({} as Partial<NetworkFile['edges']>);
+  const m = column('edges.keys', e.keys, undefined, (x) => typeof x === 'string');
+  const node = (x: unknown) => n < 0 || (Number.isInteger(x) && (x as number) >= 0 && (x as number) < n);
+  column('edges.from', e.from, m, node);
+  column('edges.to', e.to, m, node);
+  column('edges.lengthM', e.lengthM, m, (x) => finite(x) && (x as number) >= 0);
+  column('edges.speedKmh', e.speedKmh, m, (x) => finite(x) && (x as number) > 0);
+  column('edges.roadClass', e.roadClass, m, (x) => Number.isInteger(x) && (x as number) >= 0 && (x as number) < ROAD_CLASSES.length);
+  column('edges.highway', e.highway, m, (x) => typeof x === 'string');
+  column('edges.maxspeedKmh', e.maxspeedKmh, m, (x) => x === null || (finite(x) && (x as number) > 0));
+  column('edges.shape', e.shape, m, (x) => x === null || (Array.isArray(x) && x.length % 2 === 0 && x.every(finite)));
+  if (!finite(data.origin?.lon) || !finite(data.origin?.lat)) out.push('origin needs a finite lon and lat');
+  return out;
 }

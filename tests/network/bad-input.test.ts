@@ -3,7 +3,7 @@
  * point, and the CLI exits with code 2 writing nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.ts';
 import { osmXml, tempFiles } from './osm-fixture.ts';
@@ -60,6 +60,23 @@ describe('bad road input', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/© OpenStreetMap contributors/);
     expect(r.wrote).toBe(true);
+  });
+
+  it('an imported network file of the right format but broken columns is refused, each column named, exit code 2', async () => {
+    const net = JSON.parse(readFileSync(join(DATA, 'monaco.network.json'), 'utf8'));
+    delete net.nodes.y;
+    net.edges.to[7] = net.nodes.keys.length;
+    net.edges.lengthM.pop();
+    const scenario = JSON.parse(readFileSync(new URL('../../scenarios/monaco.json', import.meta.url), 'utf8'));
+    const f = tempFiles({ 'broken.network.json': JSON.stringify(net), 'broken.json': '' });
+    scenario.network.file = f['broken.network.json'];
+    writeFileSync(f['broken.json'], JSON.stringify(scenario));
+    const r = await runCli(['validate', f['broken.json']]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/internal error|TypeError/);
+    expect(r.stderr).toContain(`${f['broken.network.json']}: nodes.y is not an array`);
+    expect(r.stderr).toContain(`edges.to[7] is ${net.nodes.keys.length}`);
+    expect(r.stderr).toMatch(/edges\.lengthM has \d+ entries, not \d+/);
   });
 
   it('a scenario site far from any road is refused with its id named', async () => {
