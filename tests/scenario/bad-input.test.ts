@@ -57,6 +57,8 @@ describe('bad scenario input is refused with the field named, exit code 2, nothi
     const res = await refused(broken((s) => { s.fleet[0].capacityKg = 0; s.days = 0; s.plants[2].streams = ['mud']; }));
     expect(res.stderr).toContain('fleet[0].capacityKg');
     expect(res.stderr).toContain('days');
+    // A cross-reference problem is listed with the schema's, not after they are fixed.
+    expect(res.stderr).toContain('plants[2].streams[0]: unknown stream "mud"');
     expect(res.stderr).not.toContain('internal error');
   });
 
