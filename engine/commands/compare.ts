@@ -27,15 +27,17 @@ export function register(program: Command): void {
       const { compareHtml } = await import('../report/html/compare-page.ts');
       const { writeFileAtomic } = await import('../report/write-atomic.ts');
       const { defaultThreads } = await import('../parallel/pool.ts');
+      const { progressBar } = await import('../report/progress.ts');
       if (opts.out && existsSync(opts.out) && !statSync(opts.out).isDirectory()) throw InputError.one('--out', `${opts.out} is a file, not a folder`);
       const args = await resolveArgs(paths, opts);
       const staging = stagingDir();
+      const bar = progressBar('simulating runs');
       try {
         const columns = await runColumns(args, staging, {
           ...opts,
           threads: opts.threads ?? defaultThreads(),
-          onProgress: (done, total) => process.stderr.write(`simulated ${done} of ${total}\n`),
-        });
+          onProgress: bar.update,
+        }).finally(() => bar.stop());
         const cmp = compareRuns(columns);
         const markdown = compareMarkdown(cmp);
         process.stdout.write(markdown + '\n');

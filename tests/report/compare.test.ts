@@ -44,6 +44,7 @@ describe('wastetwin compare', () => {
     const out = join(dir, 'cmp');
     const res = await runCli(['compare', a, b, runDir, '--seeds', '1,2', '--days', '2', '--out', out]);
     expect(res.code).toBe(0);
+    expect(res.stderr, 'no progress off a terminal').toBe('');
     expect(row(res.stdout, 'KPI')).toEqual(['KPI', 'town', 'town-small-incinerator', 'earlier-run']);
     expect(row(res.stdout, 'town ')).toContain('1, 2');
     expect(row(res.stdout, 'earlier-run')).toContain('5');
