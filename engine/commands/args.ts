@@ -12,3 +12,10 @@ export function parseIntArg(flag: string, min: number): (v: string) => number {
 export function parseSeedArg(v: string): number | string {
   return /^-?\d+$/.test(v) ? Number(v) : v;
 }
+
+export function parseChoice<T extends string>(flag: string, allowed: readonly T[]): (v: string) => T {
+  return (v) => {
+    if (!allowed.includes(v as T)) throw InputError.one(flag, `must be one of ${allowed.join(', ')} (got "${v}")`);
+    return v as T;
+  };
+}

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.ts';
+import { parseChoice } from './args.ts';
 
 interface FlowsOptions {
   growth?: number;
@@ -29,13 +30,6 @@ export function parseYears(v: string): [number, number] {
   const m = /^\s*(\d{4})\s*-\s*(\d{4})\s*$/.exec(v);
   if (!m || Number(m[1]) > Number(m[2])) throw InputError.one('--years', `must be a range such as 2025-2035 (got "${v}")`);
   return [Number(m[1]), Number(m[2])];
-}
-
-function parseChoice<T extends string>(flag: string, allowed: readonly T[]): (v: string) => T {
-  return (v) => {
-    if (!allowed.includes(v as T)) throw InputError.one(flag, `must be one of ${allowed.join(', ')} (got "${v}")`);
-    return v as T;
-  };
 }
 
 function parseNonNegative(flag: string): (v: string) => number {

@@ -16,7 +16,7 @@ export function manifestRow(m: Manifest): string {
   ].map(csvField).join(',');
 }
 
-function csvField(v: string | number): string {
+export function csvField(v: string | number): string {
   const s = String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
