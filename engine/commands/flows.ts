@@ -57,6 +57,8 @@ export function register(program: Command): void {
     .option('--budget <amount>', 'with --candidates: the most the chosen candidates may cost', parseNonNegative('--budget'))
     .option('--json', 'print the answer as JSON')
     .action(async (file: string, opts: FlowsOptions) => {
+      // HiGHS proves the optimum and prices the limits of every plain or capacity-choice solve: its WASM loads while the scenario is read.
+      if (opts.growth === undefined && !opts.years) void import('../optimise/flows/backends.ts').then((b) => b.loadHighs()).catch(() => {});
       const { readScenario } = await import('../scenario/read.ts');
       const { buildWorld } = await import('../scenario/world.ts');
       const { flowModelFromWorld } = await import('../optimise/flows/from-scenario.ts');

@@ -78,7 +78,7 @@ describe('line outages in the multi-day form', () => {
 });
 
 describe('shadow prices when many limits bind', () => {
-  it('prices every binding limit of a javascript-lp-solver answer (HiGHS duals past a few re-solves)', async () => {
+  it('prices every binding limit of a javascript-lp-solver answer (by HiGHS duals)', async () => {
     // 20 stations of 100 t/day all full; each more t/day at station k saves landfill minus its collection cost.
     const sol = await solveFlows(bigDistrict(2500, 20), { solver: 'jsl' });
     expect(sol.solver).toBe('jsl');

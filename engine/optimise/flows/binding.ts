@@ -1,11 +1,9 @@
 /**
- * Which limits bind at the optimum, and what one more unit of each is worth.
- * HiGHS gives the row duals directly. javascript-lp-solver gives none, so
- * when only a few limits bind each is loosened by one unit and the LP solved
- * again (the saving is the difference in cost); when many bind, HiGHS solves
- * the LP once more for its duals.
+ * Which limits bind at the optimum and what one more unit of each is worth,
+ * and which limits come closest to binding. The prices are HiGHS's row duals:
+ * of the LP HiGHS solved, or of the same LP solved once more by HiGHS when
+ * javascript-lp-solver gave the allocation (it gives no duals).
  */
-import { loadHighs, solveWithHighs, solveWithJsl, type LpResult } from './backends.ts';
 import { rowActivity } from './lp.ts';
 import { ROW, type FlowLp } from './build.ts';
 
@@ -17,63 +15,78 @@ export interface Binding {
   unit: string;
   /** Days of the horizon on which it binds (0-based). */
   days: number[];
-  /** Saving of one more unit of the limit, summed over the days it binds; undefined when not measured. */
+  /** Saving of one more unit of the limit, summed over the days it binds; undefined when not priced. */
   saving?: number;
   text: string;
 }
 
-const KINDS: Partial<Record<number, { kind: Binding['kind']; unit: string; what: string; more: string }>> = {
-  [ROW.stationCapacity]: { kind: 'station-intake', unit: 't/day', what: 'intake full', more: 'one more t/day of intake' },
-  [ROW.storage]: { kind: 'station-storage', unit: 't', what: 'storage full', more: 'one more tonne of storage' },
-  [ROW.haulHours]: { kind: 'haul', unit: 'truck-h/day', what: 'haul trucks busy all day', more: 'one more haul truck-hour a day' },
-  [ROW.plantCapacity]: { kind: 'plant-capacity', unit: 't/day', what: 'treating at capacity', more: 'one more t/day of treatment' },
-  [ROW.pitCapacity]: { kind: 'plant-pit', unit: 't', what: 'pit full', more: 'one more tonne of pit' },
+/** A limit that does not bind, with what it has left on its tightest day. */
+export interface Headroom {
+  kind: 'station-intake' | 'haul' | 'plant-capacity';
+  site: string;
+  /** Used and limit in the limit's own unit, on the tightest day. */
+  used: number;
+  limit: number;
+  unit: string;
+  /** Tonnes a day more it could take; for haul trucks, at the station's present mix of trips. */
+  headroomTonnesPerDay: number;
+  /** The tightest day (0-based). */
+  day: number;
+  text: string;
+}
+
+const KINDS: Partial<Record<number, { kind: Binding['kind']; unit: string; what: string; more: string; spare: string }>> = {
+  [ROW.stationCapacity]: { kind: 'station-intake', unit: 't/day', what: 'intake full', more: 'one more t/day of intake', spare: 'takes in' },
+  [ROW.storage]: { kind: 'station-storage', unit: 't', what: 'storage full', more: 'one more tonne of storage', spare: 'stores' },
+  [ROW.haulHours]: { kind: 'haul', unit: 'truck-h/day', what: 'haul trucks busy all day', more: 'one more haul truck-hour a day', spare: 'haul trucks busy' },
+  [ROW.plantCapacity]: { kind: 'plant-capacity', unit: 't/day', what: 'treating at capacity', more: 'one more t/day of treatment', spare: 'treats' },
+  [ROW.pitCapacity]: { kind: 'plant-pit', unit: 't', what: 'pit full', more: 'one more tonne of pit', spare: 'pit holds' },
 };
 
-/** Up to this many binding rows are priced by javascript-lp-solver re-solves; past it, by HiGHS duals. */
-export const MAX_RESOLVES = 5;
+/** The limits a planner reads headroom of: per-day rates, not stores. */
+const HEADROOM_KINDS: ReadonlySet<number> = new Set([ROW.stationCapacity, ROW.haulHours, ROW.plantCapacity]);
 
-export async function bindingConstraints(f: FlowLp, res: LpResult, opts: { shadowPrices: boolean; currency: string }): Promise<Binding[]> {
-  const { lp, rows, model: m, days: D } = f;
-  const act = rowActivity(lp, res.x);
-  const groups = new Map<string, { rows: number[]; kind: number; a: number }>();
+/** How many of the limits closest to binding are told. */
+export const CLOSEST_LIMITS = 5;
+
+interface LimitRow { i: number; kind: number; a: number; key: string; hi: number; binds: boolean }
+
+/** The rows of the limits the planner reads (positive, finite upper bounds), each marked binding or not at x. */
+function limitRows(f: FlowLp, act: Float64Array): LimitRow[] {
+  const { lp, rows } = f;
+  const out: LimitRow[] = [];
   for (let i = 0; i < lp.numRows; i++) {
     const k = rows.kind[i];
     if (!KINDS[k]) continue;
     const hi = lp.rowUpper[i];
     if (!(hi > 0) || hi === Infinity) continue;
-    if (act[i] < hi - 1e-6 * Math.max(1, hi)) continue;
-    const key = `${k}|${rows.a[i]}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { rows: [], kind: k, a: rows.a[i] }));
-    g.rows.push(i);
+    out.push({ i, kind: k, a: rows.a[i], key: `${k}|${rows.a[i]}`, hi, binds: act[i] >= hi - 1e-6 * Math.max(1, hi) });
   }
-  const totalRows = [...groups.values()].reduce((a, g) => a + g.rows.length, 0);
-  // Many limits to price: one HiGHS solve gives every dual at once, where re-solving each would take seconds.
-  let duals = res.rowDual;
-  if (!duals && opts.shadowPrices && totalRows > MAX_RESOLVES) {
-    const h = solveWithHighs(await loadHighs(), lp);
-    if (h.status === 'optimal') duals = h.rowDual;
+  return out;
+}
+
+const siteOf = (f: FlowLp, kind: number, a: number) =>
+  kind === ROW.plantCapacity || kind === ROW.pitCapacity ? f.model.plants[a] : f.model.stations[a];
+
+/**
+ * The limits that bind at x, priced by `duals` (d objective / d row bound, as
+ * HiGHS gives them); unpriced when there are none.
+ */
+export function bindingConstraints(f: FlowLp, x: ArrayLike<number>, opts: { duals?: Float64Array; currency: string }): Binding[] {
+  const { lp, rows, days: D } = f;
+  const groups = new Map<string, { rows: number[]; kind: number; a: number }>();
+  for (const r of limitRows(f, rowActivity(lp, x))) {
+    if (!r.binds) continue;
+    let g = groups.get(r.key);
+    if (!g) groups.set(r.key, (g = { rows: [], kind: r.kind, a: r.a }));
+    g.rows.push(r.i);
   }
-  const price = async (i: number): Promise<number | undefined> => {
-    if (duals) return -duals[i];
-    if (!opts.shadowPrices) return undefined;
-    const upper = lp.rowUpper.slice();
-    upper[i] += 1;
-    const r = solveWithJsl({ ...lp, rowUpper: upper });
-    return r.status === 'optimal' ? res.objective - r.objective : undefined;
-  };
+  const duals = opts.duals;
   const out: Binding[] = [];
   for (const g of groups.values()) {
     const spec = KINDS[g.kind]!;
-    const site = g.kind === ROW.plantCapacity || g.kind === ROW.pitCapacity ? m.plants[g.a] : m.stations[g.a];
-    let saving: number | undefined = 0;
-    if (duals || (opts.shadowPrices && totalRows <= MAX_RESOLVES)) {
-      for (const i of g.rows) {
-        const p = await price(i);
-        saving = p === undefined || saving === undefined ? undefined : saving + p;
-      }
-    } else saving = undefined;
+    const site = siteOf(f, g.kind, g.a);
+    let saving = duals ? g.rows.reduce((a, i) => a - duals[i], 0) : undefined;
     if (saving !== undefined && Math.abs(saving) < 1e-9) saving = 0;
     const limit = lp.rowUpper[g.rows[0]];
     const days = g.rows.map((i) => rows.d[i]);
@@ -86,6 +99,52 @@ export async function bindingConstraints(f: FlowLp, res: LpResult, opts: { shado
   out.sort((a, b) => (b.saving ?? -1) - (a.saving ?? -1) || a.site.localeCompare(b.site));
   return out;
 }
+
+/**
+ * The `n` station intakes, haul fleets and plant capacities with the least
+ * headroom in t/day among those that do not bind at x, least first. A limit
+ * over several days counts on its tightest day. A haul fleet's spare
+ * truck-hours are turned into tonnes at its present hours per tonne; an idle
+ * fleet has no such rate and is left out.
+ */
+export function closestLimits(f: FlowLp, x: ArrayLike<number>, n = CLOSEST_LIMITS): Headroom[] {
+  const { lp, rows, days: D } = f;
+  const act = rowActivity(lp, x);
+  const all = limitRows(f, act);
+  const binds = new Set(all.filter((r) => r.binds).map((r) => r.key));
+  // Tonnes through each row: every column is tonnes, so the sum of x over the columns it touches.
+  const tonnes = new Float64Array(lp.numRows);
+  for (let j = 0; j < lp.numCols; j++) {
+    if (x[j] === 0) continue;
+    for (let k = lp.starts[j]; k < lp.starts[j + 1]; k++) tonnes[lp.indices[k]] += x[j];
+  }
+  const best = new Map<string, Headroom>();
+  for (const r of all) {
+    if (!HEADROOM_KINDS.has(r.kind) || binds.has(r.key)) continue;
+    const used = tidy(Math.max(0, act[r.i]));
+    const spare = tidy(r.hi - used);
+    const perTonne = r.kind === ROW.haulHours ? (tonnes[r.i] > 0 ? used / tonnes[r.i] : 0) : 1;
+    if (!(perTonne > 0)) continue;
+    const t = tidy(spare / perTonne);
+    const prev = best.get(r.key);
+    if (prev && prev.headroomTonnesPerDay <= t) continue;
+    const spec = KINDS[r.kind]!;
+    const site = siteOf(f, r.kind, r.a);
+    const day = rows.d[r.i];
+    const when = D > 1 ? ` on day ${day + 1} of ${D}, its tightest` : '';
+    const room = r.kind === ROW.haulHours
+      ? `${fmt(spare)} truck-h/day to spare, about ${fmt(t)} t/day more at its present trips`
+      : `${fmt(t)} t/day to spare`;
+    best.set(r.key, {
+      kind: spec.kind as Headroom['kind'], site: site.id, used, limit: r.hi, unit: spec.unit, headroomTonnesPerDay: t, day,
+      text: `${site.name ?? site.id}: ${spec.spare} ${fmt(used)} of ${fmt(r.hi)} ${spec.unit}${when}; ${room}`,
+    });
+  }
+  return [...best.values()].sort((a, b) => a.headroomTonnesPerDay - b.headroomTonnesPerDay || a.site.localeCompare(b.site) || a.kind.localeCompare(b.kind)).slice(0, n);
+}
+
+/** Rounding noise of the solvers off (to a gram or a second). */
+const tidy = (v: number) => Math.round(v * 1e6) / 1e6;
 
 export function fmt(v: number): string {
   const a = Math.abs(v);

@@ -1,7 +1,7 @@
 /** The flow answers as text a planner reads in a terminal. */
-import { fmt } from './binding.ts';
+import { CLOSEST_LIMITS, fmt } from './binding.ts';
 import type { FlowModel } from './model.ts';
-import type { FlowSolution } from './solve.ts';
+import { AGREEMENT, type FlowSolution } from './solve.ts';
 import type { GrowthStudy } from './growth.ts';
 import type { SitingAnswer } from './siting.ts';
 
@@ -25,7 +25,7 @@ export function flowsText(m: FlowModel, sol: FlowSolution, o: { currency: string
   const out: string[] = [];
   const per = sol.days > 1 ? ` over ${sol.days} days` : ' a day';
   out.push(`${m.catchments.length} catchments → ${m.stations.length} stations → ${m.plants.length} plants, ${m.streams.length} streams` +
-    `${sol.days > 1 ? `, ${sol.days} days` : ''}. Solved by ${SOLVER_NAMES[sol.solver]}${sol.proven ? ' (optimal, proven)' : ''} in ${o.seconds.toFixed(2)} s.`);
+    `${sol.days > 1 ? `, ${sol.days} days` : ''}. ${solvedBy(sol, o)}`);
   const c = sol.costs;
   out.push(`Cost${per}: ${cur}${fmt(sol.objective)} — collection ${cur}${fmt(c.collection)}, haul ${cur}${fmt(c.haul)}, gate fees ${cur}${fmt(c.gateFees)}, landfill ${cur}${fmt(c.landfill)}` +
     `${c.holding > 0.5 ? `, storage ${cur}${fmt(c.holding)}` : ''}.`);
@@ -51,6 +51,10 @@ export function flowsText(m: FlowModel, sol: FlowSolution, o: { currency: string
     const most = Math.max(...rest.map((b) => b.saving ?? 0));
     out.push(`  - and ${rest.length} more${most > 0 ? `, each saving at most ${o.currency}${fmt(most)} per unit` : ''} (all of them in --json)`);
   }
+  if (sol.binding.length < CLOSEST_LIMITS && sol.closest.length > 0) {
+    out.push('', `Closest to binding (least headroom first)`);
+    for (const h of sol.closest) out.push(`  - ${h.text}`);
+  }
   out.push('');
   const lf = sol.landfill;
   if (lf.tonnesPerDay < 0.05) out.push('Landfill: none.');
@@ -60,6 +64,20 @@ export function flowsText(m: FlowModel, sol: FlowSolution, o: { currency: string
     for (const r of lf.reasons) out.push(`  - ${r.from}, ${r.stream}, ${r.tonnesPerDay.toFixed(1)} t/day: ${r.why}`);
   }
   return out.join('\n');
+}
+
+const sci = (v: number) => (v === 0 ? '0' : v.toExponential(1));
+
+/** Which back end answered and whether HiGHS proved it optimal. */
+function solvedBy(sol: FlowSolution, o: { currency: string; seconds: number }): string {
+  const head = `Solved by ${SOLVER_NAMES[sol.solver]}`;
+  const took = ` in ${o.seconds.toFixed(2)} s`;
+  const c = sol.check;
+  if (!c) return `${head}${sol.proven ? ' (optimal, proven)' : ''}${took}.`;
+  if (c.agree) return `${head}${took}; optimal, proven by HiGHS (same cost, relative difference ${sci(c.relativeDifference)}), which also gives the shadow prices.`;
+  if (c.status !== 'optimal') return `${head}${took}; not proven optimal: HiGHS found no optimum of the same model (${c.status}), so the limits are not priced.`;
+  return `${head}${took}; not proven optimal: HiGHS's optimum costs ${o.currency}${fmt(c.objective)} against ${o.currency}${fmt(sol.objective)} for this allocation` +
+    ` (relative difference ${sci(c.relativeDifference)}, above ${AGREEMENT}); the shadow prices are HiGHS's.`;
 }
 
 export function growthText(g: GrowthStudy): string {

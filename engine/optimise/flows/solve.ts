@@ -1,12 +1,14 @@
 /**
  * Solving a flow model and telling the answer as a planner reads it: where
  * each stream's tonnes go, which limits bind and what one more unit of each
- * would save, how much goes to landfill and why.
+ * would save, which come closest to binding, how much goes to landfill and
+ * why. An allocation from javascript-lp-solver is checked by one HiGHS solve
+ * of the same LP, which proves the optimum and gives the shadow prices.
  */
 import { InputError } from '../../errors.ts';
-import { solveLp, type LpResult, type SolverChoice, type SolverName } from './backends.ts';
+import { loadHighs, solveLp, solveWithHighs, type LpResult, type SolverChoice, type SolverName } from './backends.ts';
 import { buildFlowLp, COL, type FlowLp } from './build.ts';
-import { bindingConstraints, type Binding } from './binding.ts';
+import { bindingConstraints, closestLimits, type Binding, type Headroom } from './binding.ts';
 import { explainLandfill, type LandfillAnswer } from './landfill.ts';
 import type { FlowModel } from './model.ts';
 
@@ -29,16 +31,35 @@ export interface CostBreakdown {
   holding: number;
 }
 
+/** HiGHS's solve of the LP javascript-lp-solver answered. */
+export interface HighsCheck {
+  status: LpResult['status'];
+  /** HiGHS's proven optimum (NaN when it found none). */
+  objective: number;
+  /** |javascript-lp-solver's cost − HiGHS's| / max(1, |HiGHS's|). */
+  relativeDifference: number;
+  /** Below AGREEMENT: the allocation shown is optimal to that precision. */
+  agree: boolean;
+}
+
+/** Relative difference of the two back ends' costs under which they agree. */
+export const AGREEMENT = 1e-6;
+
 export interface FlowSolution {
+  /** The back end whose allocation is shown. */
   solver: SolverName;
-  /** HiGHS proves optimality; javascript-lp-solver reports a feasible optimum of its simplex. */
+  /** Optimality proven by HiGHS: its own answer, or javascript-lp-solver's when HiGHS's optimum costs the same (`check`). */
   proven: boolean;
+  /** When javascript-lp-solver gave the allocation and shadow prices were asked for. */
+  check?: HighsCheck;
   days: number;
   /** Total objective over the horizon (per day in the steady-state form). */
   objective: number;
   costs: CostBreakdown;
   flows: Flow[];
   binding: Binding[];
+  /** The non-binding station intakes, haul fleets and plant capacities with the least headroom, least first. */
+  closest: Headroom[];
   landfill: LandfillAnswer;
   landfillPenaltyPerTonne: number;
   /** Tonnes of each (station, plant, stream) per day: index ((t * P + p) * S + s) * days + d. */
@@ -47,7 +68,7 @@ export interface FlowSolution {
 
 export interface SolveOptions {
   solver?: SolverChoice;
-  /** Shadow prices of binding limits (re-solves per limit with javascript-lp-solver). Default true. */
+  /** Shadow prices of binding limits (HiGHS's duals; one more HiGHS solve after javascript-lp-solver) and the proof of optimality. Default true. */
   shadowPrices?: boolean;
   currency?: string;
 }
@@ -58,8 +79,15 @@ export async function solveFlows(m: FlowModel, opts: SolveOptions = {}): Promise
   const f = buildFlowLp(m);
   const res = await solveLp(f.lp, opts.solver ?? 'auto');
   if (res.status !== 'optimal') throw refusal(f, res);
-  const binding = await bindingConstraints(f, res, { shadowPrices: opts.shadowPrices ?? true, currency: opts.currency ?? '¥' });
-  return describe(f, res, binding);
+  let duals = res.rowDual, check: HighsCheck | undefined;
+  if (!duals && (opts.shadowPrices ?? true)) {
+    const h = solveWithHighs(await loadHighs(), f.lp);
+    const rel = Math.abs(res.objective - h.objective) / Math.max(1, Math.abs(h.objective));
+    check = { status: h.status, objective: h.objective, relativeDifference: rel, agree: h.status === 'optimal' && rel < AGREEMENT };
+    duals = h.rowDual;
+  }
+  const binding = bindingConstraints(f, res.x, { duals, currency: opts.currency ?? '¥' });
+  return { ...describe(f, res, binding), proven: res.proven || (check?.agree ?? false), ...(check ? { check } : {}) };
 }
 
 /** An LP with no solution means the input asks for the impossible: say which limit cannot be met. */
@@ -125,7 +153,7 @@ function describe(f: FlowLp, res: LpResult, binding: Binding[]): FlowSolution {
   const order = { collect: 0, haul: 1, residue: 2, landfill: 3 };
   const list = [...flows.values()].sort((x, y) => order[x.kind] - order[y.kind] || x.from.localeCompare(y.from) || x.to.localeCompare(y.to) || x.stream.localeCompare(y.stream));
   return {
-    solver: res.solver, proven: res.proven, days: D, objective: res.objective, costs, flows: list, binding,
+    solver: res.solver, proven: res.proven, days: D, objective: res.objective, costs, flows: list, binding, closest: closestLimits(f, res.x),
     landfill: explainLandfill(f, res.x, binding), landfillPenaltyPerTonne: f.landfillPenaltyPerTonne, stationPlantTonnes,
   };
 }
