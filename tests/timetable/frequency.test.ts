@@ -76,6 +76,30 @@ describe('frequency choice', () => {
     expect(mean(small.frequency)).toBeLessThan(mean(big.frequency));
   });
 
+  it('plans each stream on its own stated quantile (demandQuantileByStream), the others on demandQuantile', async () => {
+    const world = await timetableWorld();
+    const strict = await timetableWorld((s) => { s.collection!.timetable!.demandQuantileByStream = { food: 0.99 }; });
+    const allowed = world.scenario.collection.timetable.frequencies;
+    const base = chooseFrequencies(world, new DemandModel(world), allowed);
+    const food = chooseFrequencies(strict, new DemandModel(strict), allowed);
+    expect(food.quantileByStream).toEqual([0.9, 0.99]);
+    const S = world.streams.length;
+    let moreOften = 0;
+    for (let i = 0; i < base.frequency.length; i++) {
+      if (i % S === 0) {
+        // Residual keeps P90: the same service and the same planned kg.
+        expect(food.frequency[i]).toBe(base.frequency[i]);
+        expect(food.visitKg[i]).toBe(base.visitKg[i]);
+        continue;
+      }
+      // Food on P99: never less often (lower index = more frequent), and more kg planned at the same service.
+      expect(food.frequency[i]).toBeLessThanOrEqual(base.frequency[i]);
+      if (food.frequency[i] < base.frequency[i]) moreOften++;
+      else expect(food.visitKg[i]).toBeGreaterThan(base.visitKg[i]);
+    }
+    expect(moreOften).toBeGreaterThan(0);
+  });
+
   it('measures gaps between visits round the week', () => {
     expect(maxGapDays([0, 2, 4, 6])).toBe(2);
     expect(maxGapDays([1, 3, 5, 6])).toBe(2);
