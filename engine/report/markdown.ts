@@ -1,5 +1,5 @@
 /** The run as a Markdown report: the daily KPI table, then the targets met and missed. */
-import type { Kpis } from './kpis.ts';
+import type { DayKpi, Kpis } from './kpis.ts';
 import type { TargetResult } from './targets.ts';
 import type { OutageImpact } from './outages.ts';
 
@@ -22,6 +22,16 @@ export function kpiTable(k: Kpis): string {
   const tot = k.total;
   rows.push(['total', t(tot.generatedKg), t(tot.collectedKg), pct(tot.sameDayClearance), tot.overflowEvents, pct(tot.recyclingRate), t(tot.landfilledKg), '', '', tot.collection.km.toFixed(0), tot.collection.loads, (tot.collection.co2Kg / 1000).toFixed(2)]);
   return table(['day', 'generated t', 'collected t', 'cleared', 'overflows', 'recycling', 'landfill t', 'max station load', 'max plant load', 'truck km', 'loads', 'truck CO₂ t'], rows);
+}
+
+/** A timetabled run (bus-style lines): how the published times held, day by day. */
+export function timetableTable(k: Kpis): string {
+  const row = (label: string, d: Pick<DayKpi, 'scheduledStops' | 'onTimeStops' | 'lateStops' | 'missedStops' | 'onTimeRate' | 'overflowEvents' | 'collection'>) => [
+    label, d.scheduledStops, d.onTimeStops, d.lateStops, d.missedStops, d.onTimeRate === null ? '–' : pct(d.onTimeRate),
+    d.overflowEvents, d.collection.extraUnloads, d.collection.overtimeHours.toFixed(1),
+  ];
+  return table(['day', 'scheduled stops', 'on time', 'late', 'missed', 'on-time rate', 'overflows', 'extra unloads', 'overtime h'],
+    [...k.days.map((d) => row(`${d.day} (${d.date})`, d)), row('total', k.total)]);
 }
 
 export function targetTable(targets: TargetResult[]): string {
@@ -59,6 +69,7 @@ export function markdownReport(name: string, k: Kpis, targets: TargetResult[], m
     '',
     kpiTable(k),
     '',
+    ...(k.total.scheduledStops > 0 ? ['## Timetable', '', `Stops are on time when the truck arrives at most the scenario's \`onTimeMinutes\` after the published time.`, '', timetableTable(k), ''] : []),
     '## Treated per plant (whole run)',
     '',
     table(['plant', 'treated t'], plants),

@@ -80,6 +80,17 @@ describe('simulating a timetable', () => {
     expect(typeof total.onTimeRate).toBe('number');
     for (const k of ['missedStops', 'lateStops', 'trucksUsed', 'overflowEvents']) expect(typeof total[k]).toBe('number');
     for (const k of ['km', 'hours', 'overtimeHours', 'extraUnloads']) expect(typeof total.collection[k]).toBe('number');
+    // The printed report says how the timetable held: its total row matches report.json.
+    const md = readFileSync(join(dir, 'run', 'report.md'), 'utf8');
+    expect(res.stdout).toContain('## Timetable');
+    const row = md.slice(md.indexOf('## Timetable')).split('\n').find((l) => l.startsWith('| total '))!.split('|').slice(2, -1).map((c) => c.trim());
+    expect(row).toEqual([total.scheduledStops, total.onTimeStops, total.lateStops, total.missedStops, `${(total.onTimeRate * 100).toFixed(1)} %`,
+      total.overflowEvents, total.collection.extraUnloads, total.collection.overtimeHours.toFixed(1)].map(String));
+    // A run without a timetable has no such section.
+    const plain = writeTemp(timetableScenario((s) => { s.collection = { planner: 'baseline' }; }));
+    const off = await runCli(['simulate', plain.file, '--out', join(plain.dir, 'run')]);
+    expect(off.code).toBe(0);
+    expect(off.stdout).not.toContain('## Timetable');
   }, 120_000);
 
   it('runs a published routes.json day after day when the scenario names it, and refuses one it cannot read', async () => {
