@@ -34,7 +34,11 @@ export class FacilityMoves {
   private readonly cand: number[] = [];
   private readonly seen: Uint8Array;
 
-  constructor(private readonly inst: VrpInstance, private readonly sim: RouteSimulator, private readonly penalty: number) {
+  /** Cost units per unit of violation; the search adjusts it as it goes. */
+  penalty: number;
+
+  constructor(private readonly inst: VrpInstance, private readonly sim: RouteSimulator, penalty: number) {
+    this.penalty = penalty;
     this.active = !inst.unloadAtDepot && inst.facilities.length > 0;
     this.L = inst.locationCount;
     this.stopLoc = Int32Array.from(inst.stops, (s) => s.location);

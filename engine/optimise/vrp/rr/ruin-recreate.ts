@@ -26,13 +26,14 @@ export interface RrOptions {
   iterations: number;
   /** Wall-clock limit in seconds (Infinity = none). */
   timeSeconds: number;
-  /** Cost units per unit of violation (hours late, relative overload …). */
-  penalty?: number;
   /** Stop after this many steps in a row without a new best, counted across calls (see `sinceBest`). */
   noImprovement?: number;
 }
 
 const NEIGHBOURS = 30;
+/** Adaptive penalty: candidates between adjustments, and the feasible share it aims at. */
+const ADAPT_EVERY = 50;
+const TARGET_FEASIBLE = 0.3;
 const POSITIONS_PER_ROUTE = 6;
 
 export class RuinRecreate {
@@ -44,14 +45,23 @@ export class RuinRecreate {
   /** Timetable states along the route being inserted into (see RouteSimulator.recordStates). */
   private readonly states: Float64Array;
   private readonly locs: Int32Array;
-  private readonly penalty: number;
+  /**
+   * Cost units per unit of violation (hours late, relative overload …) that
+   * rank solutions outside the search: steep, so that a feasible solution
+   * always beats an infeasible one. The best solution is kept by it.
+   */
+  readonly steepPenalty: number;
+  /** The penalty the search walks by: it adapts (see `adapt`) so that about a TARGET_FEASIBLE share of candidates is feasible. */
+  private penalty: number;
+  private feasibleSeen = 0;
+  private candidatesSeen = 0;
   private readonly facility: FacilityMoves;
   private rng!: Random;
   iterations = 0;
   /** Steps since the best was last improved; kept between calls, reset by the caller when it hands over a better start. */
   sinceBest = 0;
 
-  constructor(private readonly inst: VrpInstance, private readonly sim: RouteSimulator, penalty?: number) {
+  constructor(private readonly inst: VrpInstance, private readonly sim: RouteSimulator) {
     const S = inst.stops.length;
     this.L = inst.locationCount;
     this.stopLoc = Int32Array.from(inst.stops, (s) => s.location);
@@ -66,7 +76,11 @@ export class RuinRecreate {
     for (let i = 0; i < dist.length; i++) if (dist[i] > maxD) maxD = dist[i];
     const maxCostRate = Math.max(...inst.vehicleTypes.map((v) => v.costPerDistance * maxD + v.costPerHour + v.fixedCost), 1);
     // Steep enough that a new vehicle is always cheaper than a small excess of load or time.
-    this.penalty = penalty ?? 1000 * maxCostRate;
+    this.steepPenalty = 1000 * maxCostRate;
+    // The search starts ten times softer and adapts from there (a hundred times
+    // did better still on Kim et al.'s instances, but lost feasibility on tiny
+    // ones with short budgets, where lateness is seconds).
+    this.penalty = this.steepPenalty / 10;
     this.facility = new FacilityMoves(inst, sim, this.penalty);
   }
 
@@ -77,7 +91,7 @@ export class RuinRecreate {
     const missing = this.unserved(current);
     this.recreate(current, missing);
     let best = current.map(copyRoute);
-    let curCost = this.total(current), bestCost = curCost;
+    let curCost = this.total(current), bestCost = this.total(current, this.steepPenalty);
     // Temperatures from the plain cost: the penalty term would make them huge while the start is infeasible.
     const plain = current.reduce((a, r) => a + r.cost, 0);
     const T0 = Math.max(1e-9, (0.1 * plain) / Math.max(1, this.inst.stops.length)), Tf = T0 / 100;
@@ -95,16 +109,48 @@ export class RuinRecreate {
       const removed = this.ruin(next);
       this.recreate(next, removed);
       if (this.facility.active && next.length > 0) this.facility.step(next[randInt(this.rng, next.length)], this.rng);
-      const cost = this.total(next);
+      const cost = this.total(next), steep = this.total(next, this.steepPenalty);
       this.sinceBest++;
+      if (steep < bestCost - 1e-9) { best = next.filter(hasStops).map(copyRoute); bestCost = steep; this.sinceBest = 0; }
       if (cost < curCost - T * Math.log(this.rng())) {
         current = next.filter(hasStops);
         curCost = cost;
-        if (cost < bestCost - 1e-9) { best = current.map(copyRoute); bestCost = cost; this.sinceBest = 0; }
       }
+      if (this.adapt(next)) curCost = this.total(current);
     }
+    // The final polish ranks by the steep penalty; the next call goes on with the adapted one.
+    const soft = this.penalty;
+    this.setPenalty(this.steepPenalty);
     for (const r of best) this.polish(r);
+    this.setPenalty(soft);
     return best.filter(hasStops).map((r) => ({ vehicleType: r.vehicleType, stops: r.stops }));
+  }
+
+  /**
+   * Count whether a candidate was feasible, and every ADAPT_EVERY candidates
+   * move the penalty towards TARGET_FEASIBLE feasible ones (Vidal et al.
+   * 2012's rule): too few, steeper; too many, softer, so the search may cut
+   * through infeasible solutions. Returns whether the penalty changed.
+   */
+  private adapt(routes: Route[]): boolean {
+    let feasible = true;
+    for (const r of routes) if (r.violation > 1e-9) feasible = false;
+    if (feasible) this.feasibleSeen++;
+    if (++this.candidatesSeen < ADAPT_EVERY) return false;
+    const share = this.feasibleSeen / this.candidatesSeen;
+    this.feasibleSeen = this.candidatesSeen = 0;
+    const p = this.penalty;
+    if (share < TARGET_FEASIBLE - 0.05) this.setPenalty(Math.min(this.steepPenalty, p * 1.2));
+    else if (share > TARGET_FEASIBLE + 0.05) this.setPenalty(Math.max(this.steepPenalty * 1e-4, p * 0.85));
+    return this.penalty !== p;
+  }
+
+  /** The penalty the search walks by now. */
+  get currentPenalty(): number { return this.penalty; }
+
+  private setPenalty(p: number): void {
+    this.penalty = p;
+    this.facility.penalty = p;
   }
 
   /** Or-opt and the facility moves, in turn, until neither helps. */
@@ -156,7 +202,7 @@ export class RuinRecreate {
 
   /** Cost plus penalised infeasibility of a set of routes. */
   penalised(routes: readonly RrRoute[]): number {
-    return this.total(routes.map((r) => this.route(r.vehicleType, r.stops)));
+    return this.total(routes.map((r) => this.route(r.vehicleType, r.stops)), this.steepPenalty);
   }
 
   private route(vehicleType: number, stops: number[]): Route {
@@ -164,9 +210,9 @@ export class RuinRecreate {
     return { vehicleType, stops, cost: m.cost, violation: m.violation };
   }
 
-  private total(routes: Route[]): number {
+  private total(routes: Route[], penalty = this.penalty): number {
     let c = 0;
-    for (const r of routes) if (r.stops.length > 0) c += r.cost + this.penalty * r.violation;
+    for (const r of routes) if (r.stops.length > 0) c += r.cost + penalty * r.violation;
     return c;
   }
 
