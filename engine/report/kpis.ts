@@ -5,6 +5,8 @@
  * - recyclingRate: material recovered at recycling plants plus food waste
  *   treated biologically, over everything treated or landfilled that day.
  * - utilisation: a station's intake, or a plant's treatment, over its daily capacity.
+ * - peakQueue: the longest line of trucks waiting for a tipping bay (stations and plants);
+ *   bayUtilisation (plants): bay-hours held by tipping trucks over bays × 24 h.
  * - missedStops: bins due that day left unemptied; onTimeRate (timetabled runs,
  *   else null): stops reached within the on-time tolerance over stops scheduled;
  *   trucksUsed: collection trucks that drove that day (in total: the busiest day).
@@ -15,8 +17,11 @@ import type { World } from '../scenario/world.ts';
 import { dateOf } from '../demand/calendar.ts';
 import { capacityKgOnDay } from '../sim/plant.ts';
 
-/** A station's or plant's day. Plants carry `capacityKg`, their capacity that day after outages, so a chart can draw the dip. */
-export interface SiteKpi { id: string; kg: number; utilisation: number; capacityKg?: number; peakQueue?: number; peakPitKg?: number; endPitKg?: number }
+/**
+ * A station's or plant's day. Plants carry `capacityKg`, their capacity that day after outages, so a chart can draw the dip,
+ * and `bayUtilisation`, the share of their tipping bays' hours held by trucks.
+ */
+export interface SiteKpi { id: string; kg: number; utilisation: number; capacityKg?: number; peakQueue?: number; bayUtilisation?: number; peakPitKg?: number; endPitKg?: number }
 
 export interface FleetKpi {
   km: number; hours: number; loads: number; dieselLitres: number; electricKWh: number; co2Kg: number; cost: number;
@@ -101,7 +106,8 @@ export function dayKpi(world: World, result: Pick<RunResult, 'vehicles'>, d: Day
     })),
     plants: world.plants.map((p, i) => ({
       id: p.id, kg: kg(d.plantTreatedKg[i]), utilisation: share(d.plantTreatedKg[i] / (p.spec.capacityTonnesPerDay * 1000)),
-      capacityKg: kg(capacityKgOnDay(p.spec, d.day)), peakPitKg: kg(d.plantPeakPitKg[i]),
+      capacityKg: kg(capacityKgOnDay(p.spec, d.day)), peakQueue: d.plantPeakQueue[i], bayUtilisation: share(d.plantBayUtilisation[i]),
+      peakPitKg: kg(d.plantPeakPitKg[i]),
       endPitKg: kg(d.plantEndPitKg[i]),
     })),
     collection: fleet('collection'),

@@ -80,13 +80,16 @@ export class EventQueue {
 
 /**
  * A resource with a fixed number of slots and a FIFO queue: the tipping bays
- * of a station. `request` calls `granted(waitSeconds)` when a slot is free;
- * the holder calls `release()` when done.
+ * of a station or a plant. `request` calls `granted(waitSeconds)` when a slot
+ * is free; the holder calls `release()` when done. It keeps the longest queue
+ * and the slot-seconds held since the last reset.
  */
 export class Bays {
   private busy = 0;
   private waiting: { since: number; granted: (wait: number) => void }[] = [];
   peakQueue = 0;
+  private heldS = 0;
+  private heldSince = 0;
 
   constructor(private readonly q: EventQueue, readonly slots: number, private readonly openAt: (t: number) => number) {}
 
@@ -105,6 +108,7 @@ export class Bays {
 
   private enqueue(since: number, granted: (wait: number) => void): void {
     if (this.busy < this.slots) {
+      this.accrue();
       this.busy++;
       granted(this.q.now - since);
       return;
@@ -116,8 +120,21 @@ export class Bays {
   release(): void {
     const next = this.waiting.shift();
     if (next) this.q.after(0, PRIORITY.release, () => next.granted(this.q.now - next.since));
-    else this.busy--;
+    else { this.accrue(); this.busy--; }
   }
 
   resetPeak(): void { this.peakQueue = this.waiting.length; }
+
+  /** Slot-seconds held since the last call (or the start), up to now; starts counting afresh. */
+  takeHeldSeconds(): number {
+    this.accrue();
+    const held = this.heldS;
+    this.heldS = 0;
+    return held;
+  }
+
+  private accrue(): void {
+    this.heldS += this.busy * (this.q.now - this.heldSince);
+    this.heldSince = this.q.now;
+  }
 }

@@ -4,7 +4,11 @@
  * not fit in the pit is refused at the gate and goes to landfill. A landfill
  * "treats" by burying, at once and without limit. A recycling plant recovers
  * its recovery rate as material and sends the residue on as residual waste.
+ * Trucks tip in a reception hall of `bays` bays, open day and night: they
+ * queue first come, first served for a free bay, hold it `tipMinutes`, and
+ * the load enters the pit when the tipping ends.
  */
+import { Bays, type EventQueue } from './event-queue.ts';
 import type { PlantSite } from '../scenario/world.ts';
 import type { Plant } from '../scenario/schema.ts';
 
@@ -26,8 +30,17 @@ export class PlantState {
   receivedTodayKg = 0;
   peakPitTodayKg = 0;
 
-  constructor(readonly index: number, readonly site: PlantSite, streams: number) {
+  /** The reception hall's tipping bays. */
+  readonly bays: Bays;
+
+  constructor(readonly index: number, readonly site: PlantSite, streams: number, q: EventQueue) {
     this.pitKg = new Float64Array(streams);
+    this.bays = new Bays(q, site.spec.bays, (t) => t);
+  }
+
+  /** Seconds a truck holds a bay: the plant's tipMinutes, else the truck's own unloading time. */
+  tipSeconds(truckUnloadMinutes: number): number {
+    return (this.site.spec.tipMinutes ?? truckUnloadMinutes) * 60;
   }
 
   get isLandfill(): boolean { return this.site.spec.type === 'landfill'; }

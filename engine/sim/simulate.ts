@@ -3,8 +3,9 @@
  * bins as they stand at midnight; trucks run it; stations tip and haul;
  * plants treat hour by hour; samples are taken for the replay; at midnight
  * every bin is brought up to date and the mass balance is checked —
- * generated = in bins + in trucks + at stations + on the road to plants +
- * in pits + treated + landfilled — and a gap over 1 kg stops the run.
+ * generated = in bins + in trucks + at stations + on the road to plants
+ * (and queued or tipping there) + in pits + treated + landfilled — and a gap
+ * over 1 kg stops the run.
  */
 import { EventQueue, PRIORITY } from './event-queue.ts';
 import { Bins } from './bins.ts';
@@ -52,6 +53,10 @@ export interface DayRecord {
   plantPeakPitKg: number[];
   plantEndPitKg: number[];
   plantTreatedKg: number[];
+  /** Per plant: the longest queue of trucks waiting for a tipping bay that day. */
+  plantPeakQueue: number[];
+  /** Per plant: bay-seconds held that day over the bays × 24 h. */
+  plantBayUtilisation: number[];
   massBalanceErrorKg: number;
   samples: Samples;
   manifests: Manifest[];
@@ -109,13 +114,13 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
   const trucks = expandFleet(world);
   const vehicles = listVehicles(world, trucks);
   const router = new Router(world.graph, [...world.depots, ...world.stations, ...world.plants].map((x) => x.node));
-  const plants = world.plants.map((site, i) => new PlantState(i, site, S));
+  const q = new EventQueue();
+  const plants = world.plants.map((site, i) => new PlantState(i, site, S, q));
   const timeS = (a: number, b: number) => router.timeS(a, b);
   const nearest = nearestWithRoom(plants, timeS);
   const { policy, resolve } = world.scenario.dispatch;
   const lpDispatch = !opts.choosePlant && policy === 'lp'
     ? new LpDispatch(world, plants, { resolve, fallback: nearest, roads: router }) : undefined;
-  const q = new EventQueue();
   const ctx: SimContext = {
     q, world, router, ledger: new Ledger(world.scenario.output.manifests === 'all'), trace: opts.trace ?? NO_TRACE,
     bins: new Bins(demand, capacities), plants,
@@ -159,7 +164,7 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
     ctx.day = day;
     lpDispatch?.startDay(day);
     ctx.tally = newTally(world, vehicles.length);
-    for (const p of plants) p.resetDay();
+    for (const p of plants) { p.resetDay(); p.bays.resetPeak(); }
     for (const st of stations) st.bays.resetPeak();
     served.fill(0);
 
@@ -212,6 +217,8 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
       plantPeakPitKg: plants.map((p) => p.peakPitTodayKg),
       plantEndPitKg: plants.map((p) => p.stockKg),
       plantTreatedKg: plants.map((p) => p.treatedTodayKg),
+      plantPeakQueue: plants.map((p) => p.bays.peakQueue),
+      plantBayUtilisation: plants.map((p) => p.bays.takeHeldSeconds() / (p.bays.slots * SECONDS_PER_DAY)),
       massBalanceErrorKg: errorKg,
       samples,
       manifests: ctx.ledger.closeDay(),

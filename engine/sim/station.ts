@@ -1,7 +1,8 @@
 /**
  * A transfer station: tipping bays with a queue, a stock of compacted waste
  * per stream up to its storage limit, and a fleet of haul trucks that take
- * full loads to plants (and, after closing, whatever is left). A collection
+ * full loads to plants (and, after closing, whatever is left), where they
+ * queue for a tipping bay and tip into the pit. A collection
  * truck that finds the storage full keeps its bay and waits for a haul
  * truck to make room.
  */
@@ -106,24 +107,30 @@ export class StationState {
       ctx.trace.leg(vehicle, { kind: 'drive', xy: path.xy, t: path.t, loadKg: kg });
       ctx.q.after(goS, PRIORITY.arrive, () => {
         const arriveS = ctx.q.now;
-        plant.committedKg -= kg;
-        const fitted = plant.receive(s, kg);
-        this.inTransitKg -= kg;
-        if (plant.isLandfill) countLandfilled(ctx, s, fitted);
-        const id = ctx.ledger.add({ kind: 'haul', stream: ctx.world.streams[s].id, kg: fitted, point: '', truck: truckId, station: this.site.id, plant: plant.site.id, startS: start, endS: arriveS });
-        sendToLandfill(ctx, s, kg - fitted, { station: this.site.id, truck: truckId }, arriveS);
-        const unloadS = spec.unloadMinutes * 60;
-        ctx.trace.leg(vehicle, { kind: 'unload', t0: arriveS, t1: arriveS + unloadS, site: plant.site.id, loadKg: [kg, 0], manifests: [id] });
-        ctx.q.after(unloadS, PRIORITY.arrive, () => {
-          const backPath = ctx.router.timedPolyline(back, ctx.q.now, factor(back));
-          ctx.trace.leg(vehicle, { kind: 'drive', xy: backPath.xy, t: backPath.t, loadKg: 0 });
-          ctx.q.after(back.timeS / factor(back), PRIORITY.arrive, () => {
-            chargeDistance(v, (there.lengthM + back.lengthM) / 1000, 'diesel', HAUL_LITRES_PER_KM, 0);
-            v.loads++;
-            v.hours += (ctx.q.now - start) / 3600;
-            this.idleHaul.push(truck);
-            this.idleHaul.sort((a, b) => a - b);
-            this.dispatch();
+        // Queue for a tipping bay; the load stays in transit (and its pit room reserved) until it is tipped.
+        plant.bays.request((waitS) => {
+          const t0 = ctx.q.now;
+          if (waitS > 0) ctx.trace.leg(vehicle, { kind: 'queue', t0: arriveS, t1: t0, site: plant.site.id });
+          ctx.q.after(plant.tipSeconds(spec.unloadMinutes), PRIORITY.arrive, () => {
+            const tippedS = ctx.q.now;
+            plant.committedKg -= kg;
+            const fitted = plant.receive(s, kg);
+            this.inTransitKg -= kg;
+            if (plant.isLandfill) countLandfilled(ctx, s, fitted);
+            const id = ctx.ledger.add({ kind: 'haul', stream: ctx.world.streams[s].id, kg: fitted, point: '', truck: truckId, station: this.site.id, plant: plant.site.id, startS: start, endS: tippedS });
+            sendToLandfill(ctx, s, kg - fitted, { station: this.site.id, truck: truckId }, tippedS);
+            ctx.trace.leg(vehicle, { kind: 'unload', t0, t1: tippedS, site: plant.site.id, loadKg: [kg, 0], manifests: [id] });
+            plant.bays.release();
+            const backPath = ctx.router.timedPolyline(back, tippedS, factor(back));
+            ctx.trace.leg(vehicle, { kind: 'drive', xy: backPath.xy, t: backPath.t, loadKg: 0 });
+            ctx.q.after(back.timeS / factor(back), PRIORITY.arrive, () => {
+              chargeDistance(v, (there.lengthM + back.lengthM) / 1000, 'diesel', HAUL_LITRES_PER_KM, 0);
+              v.loads++;
+              v.hours += (ctx.q.now - start) / 3600;
+              this.idleHaul.push(truck);
+              this.idleHaul.sort((a, b) => a - b);
+              this.dispatch();
+            });
           });
         });
       });

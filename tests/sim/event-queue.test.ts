@@ -35,6 +35,18 @@ describe('bays of a station', () => {
     expect(bays.peakQueue).toBe(2);
   });
 
+  it('count the slot-seconds held, split where the count is taken', () => {
+    const q = new EventQueue();
+    const bays = new Bays(q, 2, (t) => t);
+    // A holds 0–300, B 100–200, C (queued behind nothing) 250–400.
+    for (const [at, hold] of [[0, 300], [100, 100], [250, 150]] as const) q.at(at, 1, () => bays.request(() => q.after(hold, 1, () => bays.release())));
+    q.runUntil(280);
+    expect(bays.takeHeldSeconds()).toBe(280 + 100 + 30);
+    q.runUntil(1000);
+    expect(bays.takeHeldSeconds()).toBe(20 + 120);
+    expect(bays.peakQueue).toBe(0);
+  });
+
   it('hold trucks that arrive while the station is closed until it opens', () => {
     const q = new EventQueue();
     const bays = new Bays(q, 2, (t) => Math.max(t, 3600));

@@ -15,7 +15,7 @@ describe('mass balance', () => {
     for (const d of run.days) expect(Math.abs(d.massBalanceErrorKg)).toBeLessThan(1);
   });
 
-  it('holds on random small scenarios: any fleet, capacities, outages and bin sizes', async () => {
+  it('holds on random small scenarios: any fleet, capacities, outages, bin sizes and plant tipping bays', async () => {
     await fc.assert(fc.asyncProperty(
       fc.record({
         seed: fc.integer({ min: 0, max: 1e6 }),
@@ -29,6 +29,10 @@ describe('mass balance', () => {
         storageTonnes: fc.double({ min: 5, max: 80, noNaN: true }),
         binKg: fc.integer({ min: 20, max: 800 }),
         haulTonnes: fc.double({ min: 2, max: 25, noNaN: true }),
+        haulTrucks: fc.integer({ min: 1, max: 6 }),
+        incBays: fc.integer({ min: 1, max: 4 }),
+        tipMinutes: fc.option(fc.double({ min: 1, max: 180, noNaN: true }), { nil: undefined }),
+        lfBays: fc.integer({ min: 1, max: 3 }),
         outage: fc.boolean(),
         threshold: fc.double({ min: 0, max: 0.9, noNaN: true }),
       }),
@@ -44,6 +48,10 @@ describe('mass balance', () => {
           s.plants[0].outageDays = c.outage ? [1] : [];
           s.transferStations[0].storageTonnes = c.storageTonnes;
           s.transferStations[0].haul.capacityTonnes = c.haulTonnes;
+          s.transferStations[0].haul.trucks = c.haulTrucks;
+          s.plants[0].bays = c.incBays;
+          s.plants[0].tipMinutes = c.tipMinutes;
+          s.plants[2].bays = c.lfBays;
           s.collection = { visitThreshold: c.threshold };
         });
         const run = simulate(world); // throws MassBalanceError on a gap over 1 kg
