@@ -57,7 +57,7 @@ describe.skipIf(missing !== null)('the HTML reports in headless Chromium', () =>
     expect(errors).toEqual([]);
     expect(requests).toEqual([pathToFileURL(file).href]);
     const sections = await sectionCharts(page);
-    expect(sections.map((s) => s.id)).toEqual(['targets', 'outages', 'plants', 'landfill', 'recycling', 'stations', 'clearance', 'fleet']);
+    expect(sections.map((s) => s.id)).toEqual(['targets', 'outages', 'plants', 'landfill', 'recycling', 'stations', 'plant-bays', 'clearance', 'fleet']);
     for (const s of sections) {
       expect(s.charts.length, s.id).toBeGreaterThan(0);
       for (const c of s.charts) {

@@ -62,6 +62,17 @@ describe('report.html', () => {
     for (const o of report.outages) expect(outages).toContain(o.note);
   });
 
+  it('plant reception charts draw each plant\'s peak queue and bay utilisation per day from report.json', async () => {
+    const { report, html } = await runSmall(edits.crowdedPlant);
+    const bays = sectionOf(html, 'plant-bays');
+    const line = (title: string, id: string) => marks(bays).filter((m) => m.kind === 'line' && m.series === id)[title === 'queue' ? 1 : 0];
+    const inc = report.kpis.days.map((d) => d.plants.find((p) => p.id === 'INC')!);
+    expect(line('queue', 'INC').values!.split(',').map(Number)).toEqual(inc.map((p) => p.peakQueue));
+    expect(inc.some((p) => p.peakQueue! > 0)).toBe(true);
+    expect(line('utilisation', 'INC').values!.split(',').map(Number)).toEqual(inc.map((p) => p.bayUtilisation));
+    expect(line('queue', 'LF').values!.split(',').map(Number)).toEqual(report.kpis.days.map(() => 0));
+  });
+
   it('a run that fails validation writes no report.html', async () => {
     const { file, dir } = writeTemp(smallScenario((s) => { s.plants[0].capacityTonnesPerDay = -1; }));
     const res = await runCli(['simulate', file, '--out', join(dir, 'out')]);

@@ -1,7 +1,8 @@
 /**
  * Runs of the small test town for the report tests: one as built, one with
  * too little incineration (a 2 t/day incinerator with a 5 t pit, so landfill
- * starts on day one), and one with a line outage at the incinerator.
+ * starts on day one), one with a line outage at the incinerator, and one
+ * where haul trucks queue for the incinerator's single tipping bay.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,14 @@ export const edits = {
     s.days = 5;
     s.plants[0].lineOutages = [{ startDay: 1, days: 2, capacityLostTonnesPerDay: 12 }];
     s.plants[0].outageDays = [4];
+  },
+  /** One tipping bay at the incinerator, an hour a truck, and eight 2 t haul trucks that leave together. */
+  crowdedPlant: (s: ScenarioInput) => {
+    s.days = 3;
+    s.transferStations[0].haul = { trucks: 8, capacityTonnes: 2 };
+    s.plants[0].bays = 1;
+    s.plants[0].tipMinutes = 60;
+    s.plants[0].pitTonnes = 200;
   },
 };
 

@@ -4,7 +4,7 @@
  * a planner asks, each answered by a chart first and numbers second.
  */
 import type { ReportJson } from '../run.ts';
-import type { DayKpi } from '../kpis.ts';
+import type { DayKpi, SiteKpi } from '../kpis.ts';
 import type { TargetResult } from '../targets.ts';
 import { heatmap } from './heatmap.ts';
 import { hbarChart, type HBar } from './hbar-chart.ts';
@@ -45,6 +45,7 @@ ${cards([
     landfillSection(r),
     recyclingSection(r),
     stationsSection(r),
+    plantBaysSection(r),
     clearanceSection(r),
     fleetSection(r),
   ].join(''));
@@ -145,20 +146,54 @@ function recyclingSection(r: ReportJson): string {
       format: fmtPct, refs: goal ? [{ value: goal.target, label: `target ${percent(goal.target)}` }] : [] }));
 }
 
+/** One measure of a set of sites over the days: a line per site, or a heatmap past MAX_LINES sites. */
+interface SiteMeasure {
+  heading: string; title: string; heatTitle: string; values: number[][]; format: (v: number) => string;
+  yMax?: number; integer?: boolean; refs?: TimeChartSpec['refs']; max?: number; alarm?: number;
+}
+
+function siteCharts(ids: string[], days: DayKpi[], measures: SiteMeasure[]): string {
+  const axis = dayAxis(days);
+  return measures.map((m) => {
+    const chart = ids.length <= MAX_LINES
+      ? timeChart({ title: m.title, ...axis, series: ids.map((id, i) => ({ name: id, kind: 'line', values: m.values[i] })), format: m.format, yMax: m.yMax, refs: m.refs, integer: m.integer, width: 540, height: 220 })
+      : heatmap({ title: m.heatTitle, rows: ids, ...axis, values: m.values, format: m.format, max: m.max, alarm: m.alarm, width: 540 });
+    return `<div><h3>${m.heading}</h3>${chart}</div>`;
+  }).join('');
+}
+
+/** values[site][day] of one figure of the sites `ids` (NaN where a day lacks it). */
+function perSite(days: DayKpi[], ids: string[], sites: (d: DayKpi) => SiteKpi[], f: (s: SiteKpi) => number | undefined): number[][] {
+  return ids.map((id) => days.map((d) => { const s = sites(d).find((x) => x.id === id); return s ? f(s) ?? NaN : NaN; }));
+}
+
+const trucks = (v: number) => num(v, 0);
+
 function stationsSection(r: ReportJson): string {
   const days = r.kpis.days;
   const ids = r.sites.stations.map((s) => s.id);
-  const per = (f: (s: DayKpi['stations'][number]) => number) => ids.map((id) => days.map((d) => { const s = d.stations.find((x) => x.id === id); return s ? f(s) : NaN; }));
-  const util = per((s) => s.utilisation), queue = per((s) => s.peakQueue ?? NaN);
-  const axis = dayAxis(days);
-  const charts = ids.length <= MAX_LINES
-    ? [
-        timeChart({ title: 'Station intake as a share of daily capacity', ...axis, series: ids.map((id, i) => ({ name: id, kind: 'line', values: util[i] })), format: fmtPct, yMax: 1, refs: [{ value: 1, label: 'capacity', colour: MEANING.capacity }], width: 540, height: 220 }),
-        timeChart({ title: 'Longest queue of trucks at the tipping bays per day', ...axis, series: ids.map((id, i) => ({ name: id, kind: 'line', values: queue[i] })), format: (v) => num(v, 0), yMax: 1, integer: true, width: 540, height: 220 }),
-      ].map((x, i) => `<div><h3>${i === 0 ? 'Utilisation' : 'Peak queue (trucks)'}</h3>${x}</div>`).join('')
-    : `<div><h3>Utilisation</h3>${heatmap({ title: 'Station intake as a share of daily capacity, per station and day', rows: ids, ...axis, values: util, format: fmtPct, max: 1, alarm: 1, width: 540 })}</div>` +
-      `<div><h3>Peak queue (trucks)</h3>${heatmap({ title: 'Longest queue at the tipping bays, per station and day', rows: ids, ...axis, values: queue, format: (v) => num(v, 0), width: 540 })}</div>`;
+  const per = (f: (s: SiteKpi) => number | undefined) => perSite(days, ids, (d) => d.stations, f);
+  const charts = siteCharts(ids, days, [
+    { heading: 'Utilisation', title: 'Station intake as a share of daily capacity', heatTitle: 'Station intake as a share of daily capacity, per station and day', values: per((s) => s.utilisation),
+      format: fmtPct, yMax: 1, refs: [{ value: 1, label: 'capacity', colour: MEANING.capacity }], max: 1, alarm: 1 },
+    { heading: 'Peak queue (trucks)', title: 'Longest queue of trucks at the tipping bays per day', heatTitle: 'Longest queue at the tipping bays, per station and day', values: per((s) => s.peakQueue),
+      format: trucks, yMax: 1, integer: true },
+  ]);
   return section('stations', 'Transfer stations: utilisation and queues', 'Intake over daily capacity, and the longest line of collection trucks waiting for a bay. A station past 100 % or with a growing queue is where a planner adds bays or capacity.',
+    `<div class="grid2">${charts}</div>`);
+}
+
+function plantBaysSection(r: ReportJson): string {
+  const days = r.kpis.days;
+  const ids = r.sites.plants.map((p) => p.id);
+  const per = (f: (s: SiteKpi) => number | undefined) => perSite(days, ids, (d) => d.plants, f);
+  const charts = siteCharts(ids, days, [
+    { heading: 'Bay utilisation', title: 'Share of the tipping bays\' hours held by trucks per day', heatTitle: 'Share of the tipping bays\' hours held by trucks, per plant and day', values: per((s) => s.bayUtilisation),
+      format: fmtPct, yMax: 0.1, max: 1 },
+    { heading: 'Peak queue (trucks)', title: 'Longest queue of haul trucks at the tipping bays per day', heatTitle: 'Longest queue at the tipping bays, per plant and day', values: per((s) => s.peakQueue),
+      format: trucks, yMax: 1, integer: true },
+  ]);
+  return section('plant-bays', 'Plant reception: tipping bays and queues', 'The share of the day the tipping bays of each plant are held by haul trucks (24 h a bay), and the longest line of trucks waiting for one. A queue at a plant holds haul trucks that the stations are waiting for.',
     `<div class="grid2">${charts}</div>`);
 }
 
