@@ -55,7 +55,10 @@ export function register(program: Command): void {
       const lines = [planSummary(world, tt), ''];
       if (tt.stability) lines.push(`Re-planned from ${opts.previous}: ${tt.stability.kept} stop visits kept, ${tt.stability.changed} of them at a new time; ${tt.stability.added} added, ${tt.stability.removed} removed.`);
       if (tt.shortfalls.length > 0) lines.push(`${tt.shortfalls.length} bin(s) overflow beyond the stated chance even at the most frequent service (listed in routes.json shortfalls).`);
-      for (const v of tt.violations) lines.push(`warning: ${v}`);
+      // A fleet too small for its lines: dispatch still gets every line, but the stops of those without a truck are missed.
+      const short = new Set(tt.fleetShortfalls.map((f) => f.message));
+      for (const m of short) lines.push(`WARNING: ${m}`);
+      for (const v of tt.violations) if (!short.has(v)) lines.push(`warning: ${v}`);
       lines.push(`Wrote ${files.map(([n]) => join(out, n)).join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
       process.stdout.write(lines.join('\n') + '\n');
     });

@@ -31,6 +31,8 @@ export interface RoutesJson {
   services: { point: string; stream: string; truckType: string; frequency: string; days: string[]; visitKg: number }[];
   shortfalls: { point: string; stream: string; needKg: number; binKg: number }[];
   violations: string[];
+  /** Fleet types whose lines need more trucks than they have: the lines without a truck and the points they leave out. */
+  fleetShortfalls: { truckType: string; needed: number; fleet: number; lines: string[]; points: string[] }[];
   stability?: Timetable['stability'];
 }
 
@@ -57,6 +59,9 @@ export function routesJson(world: World, tt: Design): RoutesJson {
     })),
     shortfalls: tt.shortfalls.map((x) => ({ point: world.points[x.point].id, stream: streams[x.stream], needKg: r1(x.needKg), binKg: x.binKg })),
     violations: tt.violations,
+    fleetShortfalls: tt.fleetShortfalls.map((f) => ({
+      truckType: world.fleet[f.fleetType].spec.id, needed: f.needed, fleet: f.available, lines: f.lines, points: f.points.map((p) => world.points[p].id),
+    })),
     ...(tt.stability ? { stability: tt.stability } : {}),
   };
 }

@@ -38,7 +38,19 @@ export interface BuildContext {
   sampleTruck: (fleetType: number) => Truck;
 }
 
-export async function buildGroupLines(ctx: BuildContext, g: Group, seed: string): Promise<{ lines: Line[]; violations: string[] }> {
+export interface GroupLines {
+  lines: Line[];
+  /** Rules the solved plan breaks (empty when it keeps them all). */
+  violations: string[];
+}
+
+/**
+ * `vehicles` caps the lines: the trucks of the fleet type still free on the
+ * group's days (null: as many as the solver likes, each at a high fixed cost).
+ * Under a cap the solver fits the stops into fewer, longer lines with more
+ * trips to the stations; a plan it cannot fit comes back with violations.
+ */
+export async function buildGroupLines(ctx: BuildContext, g: Group, seed: string, vehicles: number | null = null): Promise<GroupLines> {
   const { world } = ctx;
   const opts = world.scenario.collection.timetable;
   const stretch = 1 + opts.slackShare;
@@ -65,7 +77,7 @@ export async function buildGroupLines(ctx: BuildContext, g: Group, seed: string)
       openSeconds: minutes(st.spec.open) * 60, closeSeconds: minutes(st.spec.close) * 60, unloadSeconds: st.spec.serviceMinutes * 60 * stretch,
     })),
     vehicleTypes: [{
-      id: fleet.id, count: null, capacity: [payloadKg(world, ctx.sampleTruck(g.fleetType), g.stream)], streams: [stream],
+      id: fleet.id, count: vehicles, capacity: [payloadKg(world, ctx.sampleTruck(g.fleetType), g.stream)], streams: [stream],
       startDepot: 0, shiftStartSeconds: start, shiftEndSeconds: end,
       lunch: lunch && end > minutes(lunch.earliest) * 60 && start < minutes(lunch.latest) * 60
         ? { earliestStartSeconds: minutes(lunch.earliest) * 60, latestStartSeconds: minutes(lunch.latest) * 60, durationSeconds: lunch.minutes * 60 } : null,
@@ -82,6 +94,7 @@ export async function buildGroupLines(ctx: BuildContext, g: Group, seed: string)
   const inst = createInstance(spec);
   const sol = await solve(inst, { seed, iterations: opts.solverIterations, threads: 1 });
   const violations = checkSolution(inst, sol).map((v) => `${g.key}: ${v.message}`);
+  if (!sol.feasible && violations.length === 0) violations.push(`${g.key}: the solver found no plan within the rules`);
   return { lines: toLines(world, g, sol, stations.map(({ i }) => i), visits.map(({ sv }) => sv)), violations };
 }
 

@@ -4,8 +4,14 @@
  *     quantile (./frequency.ts) and a weekly day pattern (./phases.ts);
  *  2. bins of one stream and day pattern, cut into sectors of at most
  *     `maxStopsPerSolve`, are routed by the routing solver (./build.ts) into
- *     lines with published stop times, unloads and slack;
- *  3. lines get trucks so that a line keeps its truck every day (./slots.ts).
+ *     lines with published stop times, unloads and slack.
+ *     Each pattern is routed with at most the trucks of its fleet still free
+ *     on its days, so the solver fits its stops into the trucks there are;
+ *     only when it cannot within the rules is it routed with as many as it takes;
+ *  3. lines get trucks so that a line keeps its truck every day (./slots.ts);
+ *     where a fleet is still short, a truck runs short lines one after the
+ *     other in its shift, then small patterns fold into daily service, and
+ *     lines left without a truck are named in a warning (`fleetShortfalls`).
  * Given the previous timetable, re-planning keeps what it can (./replan.ts).
  */
 import { readFileSync } from 'node:fs';
@@ -22,7 +28,8 @@ import { chooseFrequencies, FREQUENCIES, type FrequencyChoice } from './frequenc
 import { assignPhases, nearestFleet } from './phases.ts';
 import { attachTimetable } from './prepared.ts';
 import { carryOver } from './replan.ts';
-import { assignTrucks } from './slots.ts';
+import { assignTrucksChained, bookingOrder, TruckBook, type ChainRules } from './slots.ts';
+import { minutes } from '../../scenario/checks.ts';
 import type { Line, ServiceAssignment, Timetable } from './types.ts';
 
 export type { Line, LineStop, LineUnload, LineVisit, ServiceAssignment, StabilityReport, Timetable } from './types.ts';
@@ -38,6 +45,8 @@ export interface DesignOptions {
 export interface Design extends Timetable {
   /** Trucks each fleet type needs (index as world.fleet). */
   trucksNeeded: number[];
+  /** Fleet types too small for their lines even with capped routing (empty when every line has a truck). */
+  fleetShortfalls: FleetShortfall[];
 }
 
 export async function designTimetable(world: World, opts: DesignOptions = {}): Promise<Design> {
@@ -61,32 +70,87 @@ export async function designTimetable(world: World, opts: DesignOptions = {}): P
     kept = r.lines; toRoute = r.unplaced; services = r.services; stability = r.stability;
   }
   const taken = new Set(kept.map((l) => l.id.replace(/-\d+$/, '')));
-  const groups = groupServices(world, toRoute, tto.maxStopsPerSolve, taken);
+  // Patterns on more days are routed (and book their trucks) first.
+  const groups = bookingOrder(groupServices(world, toRoute, tto.maxStopsPerSolve, taken), (g) => g.key);
   const built = new Map<string, Built>();
-  const route = async (g: Group) => built.set(g.key, { group: g, ...(await buildGroupLines(ctx, g, `${world.scenario.seed}/timetable/${g.key}`)) });
+  const allLines = () => [...kept, ...[...built.values()].flatMap((b) => b.lines)];
+  const route = async (g: Group) => {
+    const seed = `${world.scenario.seed}/timetable/${g.key}`;
+    const book = new TruckBook(world.fleet.length);
+    for (const l of bookingOrder(allLines(), (x) => x.id)) book.place(l);
+    const free = book.free(g.fleetType, g.days, world.fleet[g.fleetType].spec.count);
+    // At most the trucks still free on the pattern's days; when they cannot serve it within the rules, as many as it takes.
+    let r = free > 0 ? await buildGroupLines(ctx, g, seed, free) : null;
+    if (!r || r.violations.length > 0) r = await buildGroupLines(ctx, g, seed);
+    built.set(g.key, { group: g, ...r });
+  };
   for (const [k, g] of groups.entries()) {
     await route(g);
     opts.onProgress?.(k + 1, groups.length);
   }
   if (!opts.previous) await foldIntoDaily(world, choice, built, taken, route);
-  const lines: Line[] = [...kept, ...[...built.values()].flatMap((b) => b.lines)];
+  const lines: Line[] = allLines();
   const violations = [...built.values()].flatMap((b) => b.violations);
   if (stability) stability.added += toRoute.length;
   lines.sort((a, b) => a.id.localeCompare(b.id));
-  const trucksNeeded = assignTrucks(lines, world.fleet.length);
-  for (let ft = 0; ft < world.fleet.length; ft++) {
-    if (trucksNeeded[ft] > world.fleet[ft].spec.count) {
-      violations.push(`fleet ${world.fleet[ft].spec.id}: the lines need ${trucksNeeded[ft]} trucks, the fleet has ${world.fleet[ft].spec.count}`);
-    }
-  }
-  return { lines, services, quantileByStream: choice.quantileByStream, shortfalls: choice.shortfalls, violations, stability, trucksNeeded };
+  const trucksNeeded = bookTrucks(world, lines);
+  const fleetShortfalls = shortOfTrucks(world, lines, trucksNeeded);
+  violations.push(...fleetShortfalls.map((f) => f.message));
+  return { lines, services, quantileByStream: choice.quantileByStream, shortfalls: choice.shortfalls, violations, stability, trucksNeeded, fleetShortfalls };
+}
+
+/** Trucks for the lines, short lines chained in one shift where the fleet is short (see ./slots.ts); the trucks each fleet type needs. */
+function bookTrucks(world: World, lines: Line[]): number[] {
+  return assignTrucksChained(lines, world.fleet.map((f) => f.spec.count), chainRules(world));
+}
+
+/** The rules a line moved later in the day (to follow another line on one truck) must keep. */
+function chainRules(world: World): ChainRules {
+  const lunch = world.scenario.collection.timetable.lunch;
+  return {
+    shiftEndS: (ft) => (minutes(world.fleet[ft].spec.shiftStart) + world.fleet[ft].spec.shiftHours * 60) * 60,
+    lunch: lunch ? { earliestS: minutes(lunch.earliest) * 60, latestS: minutes(lunch.latest) * 60 } : null,
+    stationHours: (st) => ({ openS: minutes(world.stations[st].spec.open) * 60, closeS: minutes(world.stations[st].spec.close) * 60 }),
+  };
+}
+
+/** A fleet type whose lines need more trucks than it has: the lines left without a truck and the bins they would have served. */
+export interface FleetShortfall {
+  fleetType: number;
+  needed: number;
+  available: number;
+  /** Ids of the lines without a truck. */
+  lines: string[];
+  /** Points (indices into world.points) with a stop on those lines, missed on their days. */
+  points: number[];
+  message: string;
+}
+
+const NAMED_POINTS = 10;
+
+function shortOfTrucks(world: World, lines: Line[], needed: number[]): FleetShortfall[] {
+  const out: FleetShortfall[] = [];
+  world.fleet.forEach((f, ft) => {
+    const available = f.spec.count;
+    if (needed[ft] <= available) return;
+    const orphans = lines.filter((l) => l.fleetType === ft && l.truck >= available);
+    const points = [...new Set(orphans.flatMap((l) => l.visits.flatMap((v) => (v.kind === 'stop' ? [v.point] : []))))].sort((a, b) => a - b);
+    const named = points.slice(0, NAMED_POINTS).map((p) => world.points[p].id).join(', ');
+    const more = points.length > NAMED_POINTS ? ` and ${points.length - NAMED_POINTS} more (all in routes.json fleetShortfalls)` : '';
+    out.push({
+      fleetType: ft, needed: needed[ft], available, lines: orphans.map((l) => l.id), points,
+      message: `fleet ${f.spec.id} is short: the lines need ${needed[ft]} trucks, the fleet has ${available}, even with every pattern routed into the trucks free on its days and short lines chained in one shift; `
+        + `${orphans.length} line(s) have no truck (${orphans.map((l) => l.id).join(', ')}) and their ${points.length} point(s) are left out on those days: ${named}${more}`,
+    });
+  });
+  return out;
 }
 
 interface Built { group: Group; lines: Line[]; violations: string[] }
 
 /**
- * A fleet too short for its lines (a truck runs one line a day, and small
- * day patterns make short lines): fold the smallest less-than-daily group of
+ * A fleet too short for its lines even with short lines chained (small day
+ * patterns make short lines that overlap on days): fold the smallest less-than-daily group of
  * that fleet's streams into daily service — more often than its bins need,
  * never less — and route the daily bins again, until the fleet suffices.
  */
@@ -95,7 +159,7 @@ async function foldIntoDaily(world: World, choice: FrequencyChoice, built: Map<s
   if (!world.scenario.collection.timetable.frequencies.includes('daily')) return;
   const S = world.streams.length;
   const hours = (b: Built) => b.lines.reduce((a, l) => a + l.hours, 0);
-  const need = () => assignTrucks([...built.values()].flatMap((b) => b.lines.map((l) => ({ ...l }))), world.fleet.length);
+  const need = () => bookTrucks(world, [...built.values()].flatMap((b) => b.lines.map((l) => ({ ...l }))));
   for (;;) {
     const needed = need();
     const short = world.fleet.findIndex((f, ft) => needed[ft] > f.spec.count);
@@ -135,7 +199,7 @@ export async function prepareTimetable(world: World, scenarioFile = '.'): Promis
     throw InputError.one('collection.timetable.routesFile', `cannot read ${path}: ${(err as Error).message}`);
   }
   const tt = readRoutesJson(world, json as RoutesJson, 'collection.timetable.routesFile');
-  assignTrucks(tt.lines, world.fleet.length);
+  bookTrucks(world, tt.lines);
   attachTimetable(world, tt);
 }
 

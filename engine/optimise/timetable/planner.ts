@@ -25,7 +25,7 @@ export function timetablePlanner(world: World, trucks: Truck[], tt: Timetable): 
 
 function weekdayPlan(world: World, truckOf: (type: number, k: number) => number, tt: Timetable, weekday: number, S: number): Omit<DayPlan, 'day'> {
   const due = new Uint8Array(world.points.length * S);
-  const routes: TruckRoute[] = [];
+  const routes: (TruckRoute & { startS: number })[] = [];
   let scheduledStops = 0;
   for (const line of tt.lines) {
     if (!line.days.includes(weekday)) continue;
@@ -43,8 +43,14 @@ function weekdayPlan(world: World, truckOf: (type: number, k: number) => number,
       }
     }
     const truck = truckOf(line.fleetType, line.truck);
-    if (truck >= 0) routes.push({ truck, stream: line.stream, visits, times });
+    if (truck >= 0) routes.push({ truck, stream: line.stream, visits, times, startS: line.startS });
   }
-  routes.sort((a, b) => a.truck - b.truck);
-  return { routes, due, scheduledStops };
+  // Lines chained on one truck (one after the other in the shift) run as one route: from the last unload of one straight to the next line's first stop.
+  routes.sort((a, b) => a.truck - b.truck || a.startS - b.startS);
+  const merged: TruckRoute[] = [];
+  for (const { startS: _, ...r } of routes) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.truck === r.truck) { prev.visits.push(...r.visits); prev.times!.push(...r.times!); } else merged.push(r);
+  }
+  return { routes: merged, due, scheduledStops };
 }

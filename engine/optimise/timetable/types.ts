@@ -28,7 +28,7 @@ export interface Line {
   stream: number;
   /** Index into world.fleet. */
   fleetType: number;
-  /** Which truck of its fleet type runs it (0-based); ≥ the fleet's count when the fleet is short. */
+  /** Which truck of its fleet type runs it (0-based); ≥ the fleet's count when the fleet is short. A truck may run several lines of a day one after the other. */
   truck: number;
   days: number[];
   frequency: string;
