@@ -125,8 +125,8 @@ export const Plant = z.strictObject({
   streams: z.array(z.string()),
   capacityTonnesPerDay: positive,
   pitTonnes: nonNegative.default(0).describe('storage in front of the process: the bunker of an incinerator'),
-  bays: z.number().int().min(1).default(4)
-    .describe('tipping bays of the reception hall (a landfill: of its tipping face); arriving trucks queue first come, first served for a free one; default 4'),
+  bays: z.number().int().min(1).optional()
+    .describe('tipping bays of the reception hall (a landfill: of its tipping face); arriving trucks queue first come, first served for a free one; default one per 300 t/day of capacity, at least 4'),
   tipMinutes: positive.optional()
     .describe('minutes a truck holds a bay (weighbridge in, reverse, tip); the load enters the pit when it ends; default: the delivering haul truck\'s unloadMinutes (15 unless set)'),
   /** Recycling: the share recovered as material; the rest is residue sent on as residual waste. */

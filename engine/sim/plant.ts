@@ -20,6 +20,14 @@ export function capacityKgOnDay(spec: Plant, day: number): number {
   return Math.max(0, tonnes) * 1000;
 }
 
+/** Daily capacity a tipping bay serves when a plant does not say how many it has. */
+export const TONNES_PER_DAY_PER_BAY = 300;
+
+/** A plant's tipping bays: as the scenario says, else one per 300 t/day of capacity, at least 4. */
+export function plantBays(spec: Plant): number {
+  return spec.bays ?? Math.max(4, Math.ceil(spec.capacityTonnesPerDay / TONNES_PER_DAY_PER_BAY));
+}
+
 export class PlantState {
   /** kg in the pit per stream. */
   readonly pitKg: Float64Array;
@@ -35,7 +43,7 @@ export class PlantState {
 
   constructor(readonly index: number, readonly site: PlantSite, streams: number, q: EventQueue) {
     this.pitKg = new Float64Array(streams);
-    this.bays = new Bays(q, site.spec.bays, (t) => t);
+    this.bays = new Bays(q, plantBays(site.spec), (t) => t);
   }
 
   /** Seconds a truck holds a bay: the plant's tipMinutes, else the truck's own unloading time. */

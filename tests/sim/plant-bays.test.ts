@@ -8,6 +8,7 @@ import { expandFleet } from '../../engine/sim/fleet.ts';
 import { runWorld } from '../../engine/report/run.ts';
 import type { TraceLeg } from '../../engine/sim/trace.ts';
 import type { World } from '../../engine/scenario/world.ts';
+import { plantBays } from '../../engine/sim/plant.ts';
 
 /**
  * The small town with many small haul trucks, so that every collection
@@ -39,6 +40,20 @@ function runWithLegs(world: World) {
 const TIP_S = 60 * 60;
 
 describe('tipping bays at a plant', () => {
+  it('without bays a plant has one per 300 t/day of capacity, at least 4; a stated number wins', async () => {
+    const world = await smallWorld((s) => {
+      s.plants[0].capacityTonnesPerDay = 4500;
+      s.plants[1].capacityTonnesPerDay = 150;
+      s.plants[2].capacityTonnesPerDay = 5000;
+      s.plants[2].bays = 2;
+    });
+    expect(world.plants.map((p) => plantBays(p.spec))).toEqual([15, 4, 2]);
+    const run = simulate(world, { days: 1 });
+    // A 4500 t/day incinerator's 15 bays are held a share of 15 × 24 h.
+    expect(run.days[0].plantBayUtilisation[0]).toBeGreaterThan(0);
+    expect(run.days[0].plantBayUtilisation[0]).toBeLessThan(0.2);
+  });
+
   it('with one bay and an hour a truck, haul trucks arriving together queue and their loads enter the pit an hour apart', async () => {
     const world = await crowdedPlant(1, 60);
     const inc = world.plants.findIndex((p) => p.id === 'INC');
