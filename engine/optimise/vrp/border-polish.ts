@@ -12,7 +12,7 @@
  */
 import type { Router } from '../../sim/router.ts';
 import type { World } from '../../scenario/world.ts';
-import { iterationsFor, partPoints, partRoutes, partSpec, type IterationBudget, type Part, type PartContext, type PartRoute, type SolveAnswer, type SolveTask } from './planner-parts.ts';
+import { iterationsFor, partInstance, partPoints, partRoutes, type IterationBudget, type Part, type PartContext, type PartRoute, type SolveAnswer, type SolveTask } from './planner-parts.ts';
 import { UNLOAD } from './route-sim.ts';
 
 /** Each part is paired with the parts of this many nearest stations. */
@@ -62,8 +62,8 @@ export function pairTask(pc: PartContext, a: Part, b: Part, seed: string): PairT
     stops: r.visits.map((v) => (v.kind === 'point' ? stopOf.get(v.point)! : UNLOAD)),
   })));
   const iterations = iterationsFor(PAIR_BUDGET, points.length);
-  const spec = partSpec(pc, seed, a.stream, stations, points, kinds);
-  return { task: { label: `border ${a.label} | ${b.label}`, spec, seed, iterations, start }, points, stations };
+  const { spec, roads } = partInstance(pc, seed, a.stream, stations, points, kinds);
+  return { task: { label: `border ${a.label} | ${b.label}`, spec, seed, iterations, start, ...(roads ? { roads } : {}) }, points, stations };
 }
 
 /** Kg each station is planned to receive from these routes of `stream` (the bins since the last unload), added times `sign` into `out`. */

@@ -5,12 +5,13 @@
  * budget, optionally a start) that any thread can solve, and the answer is
  * read back into truck routes. Border polish joins two parts into one task.
  */
+import type { ContractionHierarchy } from '../../network/contraction.ts';
 import type { DijkstraWorkspace } from '../../network/dijkstra.ts';
 import type { World } from '../../scenario/world.ts';
 import { payloadKg, type Truck } from '../../sim/fleet.ts';
 import type { TruckRoute, Visit } from '../../sim/plan.ts';
 import type { Router } from '../../sim/router.ts';
-import { travelMatrices } from '../timetable/matrix.ts';
+import { fillStopBlock, hubMatrices, travelMatrices, type StopBlock } from '../timetable/matrix.ts';
 import type { InstanceSpec } from './instance.ts';
 import type { RrRoute } from './rr/ruin-recreate.ts';
 
@@ -52,6 +53,8 @@ export interface SolveTask {
   seed: string;
   iterations: number;
   start?: RrRoute[];
+  /** The spec's stop-to-stop block, left for the solving thread to fill by RPHAST (see solveTask). */
+  roads?: StopBlock;
 }
 
 /** A solved task, compactly: per route its type, its vehicle of that type and visits (stop i ≥ 0, facility f as -1 - f). */
@@ -68,6 +71,8 @@ export interface PartContext {
   router: Router;
   ws: DijkstraWorkspace;
   kgOf: (p: number, s: number) => number;
+  /** The roads' time hierarchy: with it, stop-to-stop matrix entries are left to the solving thread (RPHAST); without, one Dijkstra per stop here. */
+  hierarchy?: () => ContractionHierarchy;
 }
 
 /** Group a fleet into vehicle kinds, in order of first appearance. */
@@ -78,20 +83,31 @@ export function kindsOf(world: World, s: number, fleet: readonly Truck[]): Truck
   return [...types.values()];
 }
 
-/** The instance of one stream's bins `points`, trucks `kinds` and unload stations `stations` (facility f = stations[f]). */
+/** The instance of one stream's bins `points`, trucks `kinds` and unload stations `stations` (facility f = stations[f]), matrices complete. */
 export function partSpec(pc: PartContext, name: string, s: number, stations: readonly number[], points: readonly number[], kinds: readonly Truck[][]): InstanceSpec {
+  const { spec, roads } = partInstance(pc, name, s, stations, points, kinds);
+  if (roads) fillStopBlock(spec.distance, spec.durationSeconds!, roads);
+  return spec;
+}
+
+/**
+ * As partSpec, but with a hierarchy in `pc` the stop-to-stop block is not
+ * computed here: `roads` says what the solving thread fills (solveTask).
+ */
+export function partInstance(pc: PartContext, name: string, s: number, stations: readonly number[], points: readonly number[], kinds: readonly Truck[][]): { spec: InstanceSpec; roads?: StopBlock } {
   const { world, router, ws } = pc;
   const depotNodes = [...new Set(kinds.map((k) => k[0].depotNode))];
   const hubs = [...depotNodes, ...stations.map((i) => world.stations[i].node)];
   const nodes = [...hubs, ...points.map((p) => world.points[p].node)];
-  const m = travelMatrices(router, ws, nodes, hubs.length);
+  const m = pc.hierarchy ? hubMatrices(router, nodes, hubs.length) : travelMatrices(router, ws, nodes, hubs.length);
   // Road times are free-flow; each truck type drives at its speed factor, so types get their own duration scale.
   // The instance holds one duration matrix, so the slowest type's speed is used for all (conservative).
   const slowest = Math.min(...kinds.map((k) => k[0].speedFactor));
+  const roads = pc.hierarchy ? { ch: pc.hierarchy(), nodes: Int32Array.from(nodes), hubCount: hubs.length, timeDivisor: slowest } : undefined;
   const serviceS = Math.max(...kinds.map((k) => k[0].serviceS));
   const stream = world.streams[s].id;
   const biggestTrip = Math.max(...kinds.map((k) => payloadKg(world, k[0], s))) * TRIP_FILL;
-  return {
+  const spec: InstanceSpec = {
     name, dimensions: ['kg'], locationCount: nodes.length, distance: m.distanceM, durationSeconds: m.timeS.map((t) => t / slowest),
     depots: depotNodes.map((n, i) => ({ id: `depot${i}`, location: i })),
     facilities: stations.map((i, f) => {
@@ -114,6 +130,7 @@ export function partSpec(pc: PartContext, name: string, s: number, stations: rea
     }),
     unloadAtDepot: false,
   };
+  return roads ? { spec, roads } : { spec };
 }
 
 /** Read an answer back as part routes over `points` and `stations` (the lists the spec was built from). */

@@ -8,7 +8,9 @@
  * baseline's headroom for the day's noise), depot, shift and speed, and the
  * station as the place to unload mid-shift and before going home
  * (multi-trip); the objective is road km. Travel times and lengths are road
- * paths, computed here; the parts are solved on worker threads (the
+ * paths: rows and columns of depots and stations from the router's trees
+ * here, stop to stop by RPHAST on the roads' time hierarchy (prepared on the
+ * first day) in the thread that solves the part; the parts are solved on worker threads (the
  * simulation stays synchronous: see engine/parallel/sync-pool.ts), then
  * neighbouring parts are polished across their border (./border-polish.ts).
  * Every task has its own seed and iteration budget and results are taken in
@@ -26,7 +28,8 @@ import type { Router } from '../../sim/router.ts';
 import { apportion, dueBins, shareTrucksByStream } from '../baseline.ts';
 import { assignStations, CAPACITY_USED } from '../catchments.ts';
 import { addIntake, applyPair, pairRounds, pairTask } from './border-polish.ts';
-import { iterationsFor, kindsOf, partRoutes, partSpec, truckRoutes, type IterationBudget, type Part, type PartContext, type SolveAnswer, type SolveTask } from './planner-parts.ts';
+import { iterationsFor, kindsOf, partInstance, partRoutes, truckRoutes, type IterationBudget, type Part, type PartContext, type SolveAnswer, type SolveTask } from './planner-parts.ts';
+import { timeHierarchy } from '../timetable/matrix.ts';
 import { solveTask } from './solve-task.ts';
 
 /** Ruin-and-recreate steps per stop of a part, within bounds. */
@@ -52,7 +55,7 @@ export interface DayStats {
   polishedKm: number;
   partsSeconds: number;
   polishSeconds: number;
-  /** Of those, building instances (road matrices) in this thread. */
+  /** Of those, building instances in this thread (hub rows of the matrices; the first day also prepares the hierarchy). */
   buildSeconds: number;
 }
 
@@ -75,7 +78,8 @@ function planDay(
   const due = dueBins(world, demand, ctx);
   const midShift = trucks.length > 0 ? (trucks[0].shiftStartS + trucks[0].shiftEndS) / 2 : 43_200;
   const kgOf = (p: number, s: number) => ctx.waitingKg[p * S + s] + demand.expectedKg(p, s, ctx.day) * demand.fractionBy(midShift);
-  const pc: PartContext = { world, router, ws, kgOf };
+  // Stop-to-stop matrices by RPHAST in the solving threads, on the roads' time hierarchy (prepared once per graph, on first use).
+  const pc: PartContext = { world, router, ws, kgOf, hierarchy: () => timeHierarchy(world.graph) };
   const { duePoints, trucksOf } = shareTrucksByStream(world, trucks, due, kgOf);
   // Catchments as the baseline's: largest regret first, spilling to the nearest station with room.
   const stationOf = assignStations(world, router, due, kgOf);
@@ -103,7 +107,8 @@ function planDay(
       const label = `${world.streams[s].id}@${world.stations[station].id}`;
       parts.push({ label, stream: s, station, kinds, routes: [], km: 0, feasible: true });
       const b0 = performance.now();
-      tasks.push({ label, spec: partSpec(pc, seed, s, [station], pts, kinds), seed, iterations });
+      const { spec, roads } = partInstance(pc, seed, s, [station], pts, kinds);
+      tasks.push({ label, spec, seed, iterations, ...(roads ? { roads } : {}) });
       buildMs += performance.now() - b0;
       pointsOf.push(pts);
     });
