@@ -148,18 +148,21 @@ function recyclingSection(r: ReportJson): string {
 
 /** One measure of a set of sites over the days: a line per site, or a heatmap past MAX_LINES sites. */
 interface SiteMeasure {
-  heading: string; title: string; heatTitle: string; values: number[][]; format: (v: number) => string;
+  heading: string; title: string; heatTitle: string; value: (s: SiteKpi) => number | undefined; format: (v: number) => string;
   yMax?: number; integer?: boolean; refs?: TimeChartSpec['refs']; max?: number; alarm?: number;
 }
 
-function siteCharts(ids: string[], days: DayKpi[], measures: SiteMeasure[]): string {
+/** One chart per measure of the sites `ids` (lines, or a heatmap past MAX_LINES sites), side by side. */
+function siteCharts(ids: string[], days: DayKpi[], sites: (d: DayKpi) => SiteKpi[], measures: SiteMeasure[]): string {
   const axis = dayAxis(days);
-  return measures.map((m) => {
+  const charts = measures.map((m) => {
+    const values = perSite(days, ids, sites, m.value);
     const chart = ids.length <= MAX_LINES
-      ? timeChart({ title: m.title, ...axis, series: ids.map((id, i) => ({ name: id, kind: 'line', values: m.values[i] })), format: m.format, yMax: m.yMax, refs: m.refs, integer: m.integer, width: 540, height: 220 })
-      : heatmap({ title: m.heatTitle, rows: ids, ...axis, values: m.values, format: m.format, max: m.max, alarm: m.alarm, width: 540 });
+      ? timeChart({ title: m.title, ...axis, series: ids.map((id, i) => ({ name: id, kind: 'line', values: values[i] })), format: m.format, yMax: m.yMax, refs: m.refs, integer: m.integer, width: 540, height: 220 })
+      : heatmap({ title: m.heatTitle, rows: ids, ...axis, values, format: m.format, max: m.max, alarm: m.alarm, width: 540 });
     return `<div><h3>${m.heading}</h3>${chart}</div>`;
   }).join('');
+  return `<div class="grid2">${charts}</div>`;
 }
 
 /** values[site][day] of one figure of the sites `ids` (NaN where a day lacks it). */
@@ -170,31 +173,25 @@ function perSite(days: DayKpi[], ids: string[], sites: (d: DayKpi) => SiteKpi[],
 const trucks = (v: number) => num(v, 0);
 
 function stationsSection(r: ReportJson): string {
-  const days = r.kpis.days;
-  const ids = r.sites.stations.map((s) => s.id);
-  const per = (f: (s: SiteKpi) => number | undefined) => perSite(days, ids, (d) => d.stations, f);
-  const charts = siteCharts(ids, days, [
-    { heading: 'Utilisation', title: 'Station intake as a share of daily capacity', heatTitle: 'Station intake as a share of daily capacity, per station and day', values: per((s) => s.utilisation),
+  const charts = siteCharts(r.sites.stations.map((s) => s.id), r.kpis.days, (d) => d.stations, [
+    { heading: 'Utilisation', title: 'Station intake as a share of daily capacity', heatTitle: 'Station intake as a share of daily capacity, per station and day', value: (s) => s.utilisation,
       format: fmtPct, yMax: 1, refs: [{ value: 1, label: 'capacity', colour: MEANING.capacity }], max: 1, alarm: 1 },
-    { heading: 'Peak queue (trucks)', title: 'Longest queue of trucks at the tipping bays per day', heatTitle: 'Longest queue at the tipping bays, per station and day', values: per((s) => s.peakQueue),
+    { heading: 'Peak queue (trucks)', title: 'Longest queue of trucks at the tipping bays per day', heatTitle: 'Longest queue at the tipping bays, per station and day', value: (s) => s.peakQueue,
       format: trucks, yMax: 1, integer: true },
   ]);
   return section('stations', 'Transfer stations: utilisation and queues', 'Intake over daily capacity, and the longest line of collection trucks waiting for a bay. A station past 100 % or with a growing queue is where a planner adds bays or capacity.',
-    `<div class="grid2">${charts}</div>`);
+    charts);
 }
 
 function plantBaysSection(r: ReportJson): string {
-  const days = r.kpis.days;
-  const ids = r.sites.plants.map((p) => p.id);
-  const per = (f: (s: SiteKpi) => number | undefined) => perSite(days, ids, (d) => d.plants, f);
-  const charts = siteCharts(ids, days, [
-    { heading: 'Bay utilisation', title: 'Share of the tipping bays\' hours held by trucks per day', heatTitle: 'Share of the tipping bays\' hours held by trucks, per plant and day', values: per((s) => s.bayUtilisation),
+  const charts = siteCharts(r.sites.plants.map((p) => p.id), r.kpis.days, (d) => d.plants, [
+    { heading: 'Bay utilisation', title: 'Share of the tipping bays\' hours held by trucks per day', heatTitle: 'Share of the tipping bays\' hours held by trucks, per plant and day', value: (s) => s.bayUtilisation,
       format: fmtPct, yMax: 0.1, max: 1 },
-    { heading: 'Peak queue (trucks)', title: 'Longest queue of haul trucks at the tipping bays per day', heatTitle: 'Longest queue at the tipping bays, per plant and day', values: per((s) => s.peakQueue),
+    { heading: 'Peak queue (trucks)', title: 'Longest queue of haul trucks at the tipping bays per day', heatTitle: 'Longest queue at the tipping bays, per plant and day', value: (s) => s.peakQueue,
       format: trucks, yMax: 1, integer: true },
   ]);
   return section('plant-bays', 'Plant reception: tipping bays and queues', 'The share of the day the tipping bays of each plant are held by haul trucks (24 h a bay), and the longest line of trucks waiting for one. A queue at a plant holds haul trucks that the stations are waiting for.',
-    `<div class="grid2">${charts}</div>`);
+    charts);
 }
 
 function clearanceSection(r: ReportJson): string {
