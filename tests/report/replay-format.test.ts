@@ -35,7 +35,8 @@ const keys = (o: object) => Object.keys(o).sort();
 
 describe('docs/replay-format.md is true to the replay the simulation writes', () => {
   it('the header, each kind of leg, the samples, the manifests and the KPIs have the documented fields', async () => {
-    const { dir } = await runSmall(edits.tooLittleIncineration);
+    // Too little incineration (so loads are diverted) behind one tipping bay (so haul trucks queue there).
+    const { dir } = await runSmall((s) => { edits.crowdedPlant(s); edits.tooLittleIncineration(s); });
     const [headerLine, ...dayLines] = readFileSync(join(dir, 'replay.ndjson'), 'utf8').trim().split('\n');
     const header = JSON.parse(headerLine);
     const days = dayLines.map((l) => JSON.parse(l));
@@ -63,7 +64,7 @@ describe('docs/replay-format.md is true to the replay the simulation writes', ()
         }
       }
     }
-    expect([...legKinds]).toEqual(expect.arrayContaining(['drive', 'serve', 'unload']));
+    expect([...legKinds]).toEqual(expect.arrayContaining(['drive', 'serve', 'queue', 'unload']));
     const manifestKinds = new Set<string>();
     for (const d of days) {
       for (const m of d.manifests) {
