@@ -89,6 +89,7 @@ export class PlantState {
     this.treatedTodayKg = 0;
     this.receivedTodayKg = 0;
     this.peakPitTodayKg = this.stockKg;
+    this.bays.resetPeak();
   }
 }
 

@@ -164,7 +164,7 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
     ctx.day = day;
     lpDispatch?.startDay(day);
     ctx.tally = newTally(world, vehicles.length);
-    for (const p of plants) { p.resetDay(); p.bays.resetPeak(); }
+    for (const p of plants) p.resetDay();
     for (const st of stations) st.bays.resetPeak();
     served.fill(0);
 
