@@ -19,23 +19,23 @@ import type { Router } from '../../sim/router.ts';
 
 export interface Matrices { distanceM: Float64Array; timeS: Float64Array }
 
+/** Hub rows and columns as hubMatrices; stop to stop by one Dijkstra per stop, stopped once the other stops are settled. */
 export function travelMatrices(router: Router, ws: DijkstraWorkspace, nodes: readonly number[], hubCount: number): Matrices {
-  const L = nodes.length;
-  const distanceM = new Float64Array(L * L), timeS = new Float64Array(L * L);
-  const local = nodes.slice(hubCount);
-  for (let i = 0; i < L; i++) {
-    if (i >= hubCount && local.length > 1) ws.run(nodes[i], 'time', local);
-    for (let j = 0; j < L; j++) {
+  const m = hubMatrices(router, nodes, hubCount);
+  const L = nodes.length, local = nodes.slice(hubCount);
+  if (local.length < 2) return m;
+  for (let i = hubCount; i < L; i++) {
+    ws.run(nodes[i], 'time', local);
+    for (let j = hubCount; j < L; j++) {
       if (i === j || nodes[i] === nodes[j]) continue;
-      const viaTrees = i < hubCount || j < hubCount;
-      timeS[i * L + j] = viaTrees ? router.timeS(nodes[i], nodes[j]) : ws.dist[nodes[j]];
-      distanceM[i * L + j] = viaTrees ? router.lengthM(nodes[i], nodes[j]) : ws.other[nodes[j]];
+      m.timeS[i * L + j] = ws.dist[nodes[j]];
+      m.distanceM[i * L + j] = ws.other[nodes[j]];
     }
   }
-  return { distanceM, timeS };
+  return m;
 }
 
-/** The hub rows and columns of `travelMatrices`; the stop-to-stop block is left 0 for `fillStopBlock`. */
+/** Rows and columns of the hubs (the first `hubCount` nodes) from the router's trees; the stop-to-stop block is left 0 (`travelMatrices` or `fillStopBlock` fill it). */
 export function hubMatrices(router: Router, nodes: readonly number[], hubCount: number): Matrices {
   const L = nodes.length;
   const distanceM = new Float64Array(L * L), timeS = new Float64Array(L * L);
