@@ -35,16 +35,14 @@ export interface Headroom {
   text: string;
 }
 
-const KINDS: Partial<Record<number, { kind: Binding['kind']; unit: string; what: string; more: string; spare: string }>> = {
+/** `spare` only on the limits a planner reads headroom of: per-day rates, not stores. */
+const KINDS: Partial<Record<number, { kind: Binding['kind']; unit: string; what: string; more: string; spare?: string }>> = {
   [ROW.stationCapacity]: { kind: 'station-intake', unit: 't/day', what: 'intake full', more: 'one more t/day of intake', spare: 'takes in' },
-  [ROW.storage]: { kind: 'station-storage', unit: 't', what: 'storage full', more: 'one more tonne of storage', spare: 'stores' },
+  [ROW.storage]: { kind: 'station-storage', unit: 't', what: 'storage full', more: 'one more tonne of storage' },
   [ROW.haulHours]: { kind: 'haul', unit: 'truck-h/day', what: 'haul trucks busy all day', more: 'one more haul truck-hour a day', spare: 'haul trucks busy' },
   [ROW.plantCapacity]: { kind: 'plant-capacity', unit: 't/day', what: 'treating at capacity', more: 'one more t/day of treatment', spare: 'treats' },
-  [ROW.pitCapacity]: { kind: 'plant-pit', unit: 't', what: 'pit full', more: 'one more tonne of pit', spare: 'pit holds' },
+  [ROW.pitCapacity]: { kind: 'plant-pit', unit: 't', what: 'pit full', more: 'one more tonne of pit' },
 };
-
-/** The limits a planner reads headroom of: per-day rates, not stores. */
-const HEADROOM_KINDS: ReadonlySet<number> = new Set([ROW.stationCapacity, ROW.haulHours, ROW.plantCapacity]);
 
 /** How many of the limits closest to binding are told. */
 export const CLOSEST_LIMITS = 5;
@@ -120,7 +118,8 @@ export function closestLimits(f: FlowLp, x: ArrayLike<number>, n = CLOSEST_LIMIT
   }
   const best = new Map<string, Headroom>();
   for (const r of all) {
-    if (!HEADROOM_KINDS.has(r.kind) || binds.has(r.key)) continue;
+    const spec = KINDS[r.kind]!;
+    if (!spec.spare || binds.has(r.key)) continue;
     const used = tidy(Math.max(0, act[r.i]));
     const spare = tidy(r.hi - used);
     const perTonne = r.kind === ROW.haulHours ? (tonnes[r.i] > 0 ? used / tonnes[r.i] : 0) : 1;
@@ -128,7 +127,6 @@ export function closestLimits(f: FlowLp, x: ArrayLike<number>, n = CLOSEST_LIMIT
     const t = tidy(spare / perTonne);
     const prev = best.get(r.key);
     if (prev && prev.headroomTonnesPerDay <= t) continue;
-    const spec = KINDS[r.kind]!;
     const site = siteOf(f, r.kind, r.a);
     const day = rows.d[r.i];
     const when = D > 1 ? ` on day ${day + 1} of ${D}, its tightest` : '';
