@@ -88,7 +88,7 @@ export function register(program: Command): void {
 
       const bar = progressBar('matrix rows');
       const nodes = pts.map((p) => p.node);
-      const m = await (async () => { try { return await travelMatrix(world.graph, nodes, nodes, { threads: opts.workers, onProgress: bar.update }); } finally { bar.stop(); } })();
+      const m = await travelMatrix(world.graph, nodes, nodes, { threads: opts.workers, onProgress: bar.update }).finally(() => bar.stop());
       const meta = {
         format: 'wastetwin-matrix', version: 1, scenario: name, points: opts.points,
         note: 'seconds: least travel time by road for a truck, row id to column id; metres: the length of that same path; both to a tenth; null: no road path',
