@@ -92,18 +92,18 @@ export function assignTrucksChained(lines: Line[], counts: number[], rules: Chai
     const before = lines.map((l) => l);
     // Per truck, per weekday: the lines it runs, as [start, end, stream].
     const trucks: [number, number, number][][][] = [];
-    const overlaps = (k: number, l: Line) => l.days.some((d) => trucks[k][d].some(([s, e]) => s < l.endS && l.startS < e));
+    // A truck's lines of a day run as one route of one stream (./planner.ts): same stream, no overlap.
+    const fits = (k: number, l: Line) => l.days.every((d) => trucks[k][d].every(([s, e, st]) => st === l.stream && (e <= l.startS || l.endS <= s)));
     const idx = new Map(lines.map((l, i) => [l, i]));
     for (const line of bookingOrder(lines.filter((l) => l.fleetType === ft), (l) => l.id)) {
-      let k = trucks.findIndex((_, j) => !overlaps(j, line));
+      let k = trucks.findIndex((_, j) => fits(j, line));
       let placed = line;
       if (k < 0 || k >= counts[ft]) {
         let best: { k: number; l: Line } | null = null;
         for (let j = 0; j < Math.min(trucks.length, counts[ft]); j++) {
-          if (line.days.some((d) => trucks[j][d].some(([, , s]) => s !== line.stream))) continue;
           const last = Math.max(line.startS, ...line.days.flatMap((d) => trucks[j][d].map(([, e]) => e)));
           const moved = shifted(line, Math.ceil((last - line.startS) / 60) * 60);
-          if (!overlaps(j, moved) && keepsRules(moved, rules) && (!best || moved.startS < best.l.startS)) best = { k: j, l: moved };
+          if (fits(j, moved) && keepsRules(moved, rules) && (!best || moved.startS < best.l.startS)) best = { k: j, l: moved };
         }
         if (best) ({ k, l: placed } = best);
       }
