@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { smallWorld } from '../helpers/scenarios.ts';
 import { listVehicles, simulate } from '../../engine/sim/simulate.ts';
 import { expandFleet } from '../../engine/sim/fleet.ts';
-import { runWorld } from '../../engine/report/run.ts';
+import { edits, runSmall } from '../report/run-fixtures.ts';
 import type { TraceLeg } from '../../engine/sim/trace.ts';
 import type { World } from '../../engine/scenario/world.ts';
 import { plantBays } from '../../engine/sim/plant.ts';
@@ -109,12 +106,9 @@ describe('tipping bays at a plant', () => {
   });
 
   it('report.json gives each plant its peak queue and bay utilisation per day', async () => {
-    const world = await crowdedPlant(1, 60);
-    const dir = join(mkdtempSync(join(tmpdir(), 'wastetwin-run-')), 'run');
-    runWorld(world, dir);
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
-    const inc = report.kpis.days.map((d: { plants: { id: string; peakQueue: number; bayUtilisation: number }[] }) => d.plants.find((p) => p.id === 'INC')!);
-    expect(Math.max(...inc.map((p: { peakQueue: number }) => p.peakQueue))).toBeGreaterThan(0);
+    const { report } = await runSmall(edits.crowdedPlant);
+    const inc = report.kpis.days.map((d) => d.plants.find((p) => p.id === 'INC')!);
+    expect(Math.max(...inc.map((p) => p.peakQueue!))).toBeGreaterThan(0);
     for (const p of inc) expect(p.bayUtilisation).toBeGreaterThan(0);
     for (const d of report.kpis.days) for (const p of d.plants) expect(p).toHaveProperty('peakQueue');
   });
