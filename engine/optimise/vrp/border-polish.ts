@@ -62,8 +62,7 @@ export function pairTask(pc: PartContext, a: Part, b: Part, seed: string): PairT
     stops: r.visits.map((v) => (v.kind === 'point' ? stopOf.get(v.point)! : UNLOAD)),
   })));
   const iterations = iterationsFor(PAIR_BUDGET, points.length);
-  const { spec, roads } = partInstance(pc, seed, a.stream, stations, points, kinds);
-  return { task: { label: `border ${a.label} | ${b.label}`, spec, seed, iterations, start, ...(roads ? { roads } : {}) }, points, stations };
+  return { task: { label: `border ${a.label} | ${b.label}`, seed, iterations, start, ...partInstance(pc, seed, a.stream, stations, points, kinds) }, points, stations };
 }
 
 /** Kg each station is planned to receive from these routes of `stream` (the bins since the last unload), added times `sign` into `out`. */

@@ -107,8 +107,7 @@ function planDay(
       const label = `${world.streams[s].id}@${world.stations[station].id}`;
       parts.push({ label, stream: s, station, kinds, routes: [], km: 0, feasible: true });
       const b0 = performance.now();
-      const { spec, roads } = partInstance(pc, seed, s, [station], pts, kinds);
-      tasks.push({ label, spec, seed, iterations, ...(roads ? { roads } : {}) });
+      tasks.push({ label, seed, iterations, ...partInstance(pc, seed, s, [station], pts, kinds) });
       buildMs += performance.now() - b0;
       pointsOf.push(pts);
     });
