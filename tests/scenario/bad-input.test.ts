@@ -62,6 +62,25 @@ describe('bad scenario input is refused with the field named, exit code 2, nothi
     expect(res.stderr).not.toContain('internal error');
   });
 
+  it('a cross-field problem on a path the schema already named is left out; a file too broken for the rules gives the schema\'s problems only', () => {
+    const problemsOf = (raw: unknown) => {
+      try {
+        parseScenario(raw);
+      } catch (err) {
+        expect(err).toBeInstanceOf(InputError);
+        return (err as InputError).problems;
+      }
+      return expect.unreachable();
+    };
+    const paths = problemsOf(broken((s) => { (s.plants[0] as { streams: unknown[] }).streams = ['mud', 5]; })).map((p) => p.path);
+    // streams[1] is named once, by the schema (not a string); streams[0] by the rules (unknown stream).
+    expect(paths.filter((p) => p === 'plants[0].streams[1]')).toHaveLength(1);
+    expect(paths).toContain('plants[0].streams[0]');
+    const bare = problemsOf({ name: 'bare' });
+    expect(bare.length).toBeGreaterThan(0);
+    expect(bare.every((p) => !p.message.startsWith('unknown stream'))).toBe(true);
+  });
+
   it('a stream that no truck collects', () => {
     try {
       parseScenario(broken((s) => { s.fleet = s.fleet.filter((f) => f.id !== 'FOOD'); }));
