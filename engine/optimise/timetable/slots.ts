@@ -86,10 +86,9 @@ export function assignTrucksChained(lines: Line[], counts: number[], rules: Chai
   const plain = assignTrucks(lines, counts.length);
   if (plain.every((n, ft) => n <= counts[ft])) return plain;
   const needed = [...plain];
-  const unchained: number[] = [];
   for (let ft = 0; ft < counts.length; ft++) {
     if (plain[ft] <= counts[ft]) continue;
-    const before = lines.map((l) => l);
+    const before = [...lines];
     // Per truck, per weekday: the lines it runs, as [start, end, stream].
     const trucks: [number, number, number][][][] = [];
     // A truck's lines of a day run as one route of one stream (./planner.ts): same stream, no overlap.
@@ -112,11 +111,10 @@ export function assignTrucksChained(lines: Line[], counts: number[], rules: Chai
       placed.truck = k;
       lines[idx.get(line)!] = placed;
     }
-    needed[ft] = trucks.length;
-    if (needed[ft] > plain[ft]) { before.forEach((l, i) => { lines[i] = l; }); unchained.push(ft); }
+    if (trucks.length <= plain[ft]) { needed[ft] = trucks.length; continue; }
+    // Chaining did worse than plain booking: plain booking stands (booked again, as chaining set the lines' trucks).
+    before.forEach((l, i) => { lines[i] = l; });
+    assignTrucks(lines.filter((l) => l.fleetType === ft), counts.length);
   }
-  // Where chaining did worse than plain booking, plain booking stands.
-  const again = assignTrucks(lines.filter((l) => unchained.includes(l.fleetType)), counts.length);
-  for (const ft of unchained) needed[ft] = again[ft];
   return needed;
 }
