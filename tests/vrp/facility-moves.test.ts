@@ -4,7 +4,7 @@ import { checkSolution } from '../../engine/optimise/vrp/checker.ts';
 import { solve } from '../../engine/optimise/vrp/index.ts';
 import { createInstance, type InstanceSpec } from '../../engine/optimise/vrp/instance.ts';
 import { euclideanMatrix } from '../../engine/optimise/vrp/matrix.ts';
-import { RouteSimulator, UNLOAD } from '../../engine/optimise/vrp/route-sim.ts';
+import { RouteSimulator, unloadAt } from '../../engine/optimise/vrp/route-sim.ts';
 import type { Visit, VrpSolution } from '../../engine/optimise/vrp/solution.ts';
 import { smallWaste } from './fixtures.ts';
 
@@ -72,9 +72,10 @@ describe('unloads chosen by the search', () => {
     expect(checkSolution(closed, sol).map((v) => v.kind)).toContain('facility-hours');
   });
 
-  it('a marker unloads at the station with the smallest detour; markers on an empty truck do nothing', () => {
+  it('a marker unloads at the station it names; markers on an empty truck do nothing', () => {
     const inst = createInstance(passingStation());
     const sim = new RouteSimulator(inst);
+    const UNLOAD = unloadAt(0);
     expect(sim.evaluate(0, [0, UNLOAD, 1, 2]).distance).toBe(60);
     expect(sim.evaluate(0, [UNLOAD, 0, UNLOAD, UNLOAD, 1, 2, UNLOAD])).toEqual(sim.evaluate(0, [0, UNLOAD, 1, 2]));
     const sol = assemble(inst, sim, [{ vehicleType: 0, stops: [0, UNLOAD, 1, 2] }]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSolution } from '../../engine/optimise/vrp/checker.ts';
 import { createInstance, type VrpInstance } from '../../engine/optimise/vrp/instance.ts';
 import { solve } from '../../engine/optimise/vrp/index.ts';
-import { RouteSimulator, UNLOAD } from '../../engine/optimise/vrp/route-sim.ts';
+import { RouteSimulator, unloadAt } from '../../engine/optimise/vrp/route-sim.ts';
 import { smallCvrp, smallWaste } from './fixtures.ts';
 
 /** Every permutation of 0..n-1 (Heap's algorithm). */
@@ -38,7 +38,7 @@ function bruteForce(inst: VrpInstance): number {
       c = Infinity;
       const choices = inst.facilities.length > 0 && !inst.unloadAtDepot ? 1 << Math.max(0, seq.length - 1) : 1;
       for (let u = 0; u < choices; u++) {
-        const m = sim.evaluate(0, seq.flatMap((s, i) => ((u >> i) & 1 ? [s, UNLOAD] : [s])));
+        const m = sim.evaluate(0, seq.flatMap((s, i) => ((u >> i) & 1 ? [s, unloadAt(0)] : [s])));
         if (m.violation === 0 && m.cost < c) c = m.cost;
       }
       memo.set(key, c);

@@ -1,11 +1,11 @@
 /** Turn per-vehicle stop orders into a timed, costed VrpSolution. */
 import type { VrpInstance } from './instance.ts';
-import { UNLOAD, type RouteSimulator } from './route-sim.ts';
+import type { RouteSimulator } from './route-sim.ts';
 import type { RoutePlan, VrpSolution } from './solution.ts';
 
 export interface VehicleStops {
   vehicleType: number;
-  /** Stop indices, with UNLOAD markers where the truck unloads by choice (the timetable adds the forced unloads). */
+  /** Stop indices, with unload markers (`unloadAt(f)`) and LUNCH where the search put them (the timetable adds the unloads an order leaves out). */
   stops: readonly number[];
 }
 
@@ -15,14 +15,14 @@ export function assemble(inst: VrpInstance, sim: RouteSimulator, routes: readonl
   let feasible = true;
   const plans: RoutePlan[] = [];
   for (const r of routes) {
-    if (!r.stops.some((s) => s !== UNLOAD)) continue;
+    if (!r.stops.some((s) => s >= 0)) continue;
     const k = perType.get(r.vehicleType) ?? 0;
     perType.set(r.vehicleType, k + 1);
     const count = inst.vehicleTypes[r.vehicleType].count;
     if (count !== null && k >= count) feasible = false;
     if (sim.evaluate(r.vehicleType, r.stops).violation > 0) feasible = false;
     for (const s of r.stops) {
-      if (s === UNLOAD) continue;
+      if (s < 0) continue;
       if (served[s]) feasible = false;
       served[s] = 1;
     }

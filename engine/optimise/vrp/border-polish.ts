@@ -13,7 +13,7 @@
 import type { Router } from '../../sim/router.ts';
 import type { World } from '../../scenario/world.ts';
 import { iterationsFor, partInstance, partPoints, partRoutes, type IterationBudget, type Part, type PartContext, type PartRoute, type SolveAnswer, type SolveTask } from './planner-parts.ts';
-import { UNLOAD } from './route-sim.ts';
+import { unloadAt } from './route-sim.ts';
 
 /** Each part is paired with the parts of this many nearest stations. */
 export const NEIGHBOURS = 2;
@@ -59,7 +59,7 @@ export function pairTask(pc: PartContext, a: Part, b: Part, seed: string): PairT
   // Every unload of the current routes becomes a chosen unload: the start is the two parts' routes as they are.
   const start = [a, b].flatMap((part, k) => part.routes.map((r) => ({
     vehicleType: r.kind + (k === 0 ? 0 : a.kinds.length),
-    stops: r.visits.map((v) => (v.kind === 'point' ? stopOf.get(v.point)! : UNLOAD)),
+    stops: r.visits.map((v) => (v.kind === 'point' ? stopOf.get(v.point)! : unloadAt(stations.indexOf(v.station)))),
   })));
   const iterations = iterationsFor(PAIR_BUDGET, points.length);
   return { task: { label: `border ${a.label} | ${b.label}`, seed, iterations, start, ...partInstance(pc, seed, a.stream, stations, points, kinds) }, points, stations };

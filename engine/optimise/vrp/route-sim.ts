@@ -2,18 +2,22 @@
  * The route timetable: given a vehicle type and the order of its stops, walk
  * the route forward from the start of the shift and decide the unloads and
  * the lunch break on the way —
- *  - unload where the order holds an UNLOAD marker (an unload chosen by the
- *    search: earlier than needed, e.g. while passing a transfer station),
- *    before a stop that would overfill the truck (or whose stream no
- *    facility takes together with what is on board), and before going home
- *    when the depot does not take waste — each at the facility with the
- *    smallest detour between where the truck is and where it goes next,
- *    among those still open when it gets there;
- *  - take lunch before the first leg whose next service would start after
- *    the lunch window opens (at the window's opening if the truck is early).
+ *  - unload where the order holds an unload marker (`unloadAt(f)`: the
+ *    search's choice of when and where), and — for orders that leave it to
+ *    the timetable — before a stop that would overfill the truck (or whose
+ *    stream no facility takes together with what is on board) and before
+ *    going home when the depot does not take waste, each forced unload at
+ *    the facility with the smallest detour between where the truck is and
+ *    where it goes next, among those still open when it gets there;
+ *  - take lunch where the order holds the LUNCH marker (the search's choice)
+ *    or, in an order without one, before the first leg whose next service
+ *    would start after the lunch window opens; either way at the window's
+ *    opening if the truck is early.
  * Service starts at the window's opening when the truck is early; lateness
- * is measured, not hidden, so the search can penalise it. `evaluate` costs a
- * route without allocating; `plan` returns the visits for a RoutePlan.
+ * is measured, not hidden. `evaluate` costs a route without allocating;
+ * `plan` returns the visits for a RoutePlan. The rich search costs its
+ * moves by route segments (rr/segments.ts), on the same rules: an order it
+ * calls feasible is walked here to the same times, distance and cost.
  */
 import { acceptsStream, carriesStream, type VehicleType, type VrpInstance } from './instance.ts';
 import type { RoutePlan, Visit } from './solution.ts';
@@ -21,8 +25,17 @@ import type { RoutePlan, Visit } from './solution.ts';
 /** Tolerance on limits, as the checker's: sums of loads and times carry rounding error. */
 const EPS = 1e-6;
 
-/** In a stop order: unload here (at the facility with the smallest detour), though the truck is not full. */
-export const UNLOAD = -1;
+/** In a stop order: unload here at facility `f` (markers are negative; stops are indices ≥ 0). */
+export function unloadAt(f: number): number { return -1 - f; }
+
+/** The facility of an unload marker. */
+export function markerFacility(m: number): number { return -1 - m; }
+
+/** In a stop order: take the lunch break here, where the truck is. */
+export const LUNCH = -(2 ** 30);
+
+/** Whether an element of a stop order is an unload marker. */
+export function isUnload(x: number): boolean { return x < 0 && x !== LUNCH; }
 
 export interface RouteMeasure {
   distance: number;
@@ -95,47 +108,7 @@ export class RouteSimulator {
   /** Bit set of the streams on board (streams beyond 31 share bit 31: conservative). */
   private onBoard = 0;
 
-  /** Width of one saved walk state: time, place, distance, lateness, overload, lunch, streams, stops, unloads, then load and shift load. */
-  get stateSize(): number { return 9 + 2 * this.D; }
-
-  /** Unloads made before element `k` of the walk whose states `recordStates` saved. */
-  unloadsBefore(states: Float64Array, k: number): number { return states[k * this.stateSize + 8]; }
-
-  /**
-   * Walk `stops[0..n)` and save into `states` the state before each stop and
-   * after the last (n + 1 states), so that `evaluateFrom` can cost a changed
-   * tail without walking the unchanged head again.
-   */
-  recordStates(type: number, stops: ArrayLike<number>, n: number, states: Float64Array): void {
-    this.walk(type, stops, n, null, 0, null, states);
-  }
-
-  /**
-   * The same measure as `evaluate(type, stops, n)`, given that `stops[0..from)`
-   * is the head whose states `recordStates` saved: the walk resumes there.
-   */
-  evaluateFrom(type: number, states: Float64Array, from: number, stops: ArrayLike<number>, n: number): RouteMeasure {
-    return this.walk(type, stops, n, null, from, states, null);
-  }
-
-  private saveState(buf: Float64Array, k: number): void {
-    const o = k * this.stateSize, D = this.D;
-    buf[o] = this.t; buf[o + 1] = this.at; buf[o + 2] = this.distance; buf[o + 3] = this.late; buf[o + 4] = this.overload;
-    buf[o + 5] = this.lunchDone ? 1 : 0; buf[o + 6] = this.onBoard; buf[o + 7] = this.served; buf[o + 8] = this.unloads;
-    for (let d = 0; d < D; d++) { buf[o + 9 + d] = this.load[d]; buf[o + 9 + D + d] = this.shiftLoad[d]; }
-  }
-
-  private restoreState(buf: Float64Array, k: number): void {
-    const o = k * this.stateSize, D = this.D;
-    this.t = buf[o]; this.at = buf[o + 1]; this.distance = buf[o + 2]; this.late = buf[o + 3]; this.overload = buf[o + 4];
-    this.lunchDone = buf[o + 5] === 1; this.onBoard = buf[o + 6]; this.served = buf[o + 7]; this.unloads = buf[o + 8];
-    for (let d = 0; d < D; d++) { this.load[d] = buf[o + 9 + d]; this.shiftLoad[d] = buf[o + 9 + D + d]; }
-  }
-
-  private walk(
-    type: number, stops: ArrayLike<number>, n: number, out: { visits: Visit[]; lunch: { start: number | null } } | null,
-    from = 0, resume: Float64Array | null = null, record: Float64Array | null = null,
-  ): RouteMeasure {
+  private walk(type: number, stops: ArrayLike<number>, n: number, out: { visits: Visit[]; lunch: { start: number | null } } | null): RouteMeasure {
     const inst = this.inst;
     const v = (this.v = inst.vehicleTypes[type]);
     this.out = out;
@@ -144,21 +117,24 @@ export class RouteSimulator {
     const home = inst.depots[v.startDepot].location;
     const end = inst.depots[v.endDepot].location;
     const t0 = v.shiftStartSeconds;
-    if (resume) this.restoreState(resume, from);
-    else {
-      load.fill(0); shiftLoad.fill(0);
-      this.onBoard = 0; this.served = 0; this.unloads = 0;
-      this.t = t0; this.at = home; this.distance = 0; this.late = 0; this.overload = 0;
-      this.lunchDone = v.lunch === null || t0 > v.lunch.latestStartSeconds;
-    }
+    load.fill(0); shiftLoad.fill(0);
+    this.onBoard = 0; this.served = 0; this.unloads = 0;
+    this.t = t0; this.at = home; this.distance = 0; this.late = 0; this.overload = 0;
+    let placed = false;
+    for (let k = 0; k < n && !placed; k++) placed = stops[k] === LUNCH;
+    // With a LUNCH marker the lunch is taken there (or not at all without a lunch break), never by the rule.
+    this.lunchDone = placed || v.lunch === null || t0 > v.lunch.latestStartSeconds;
     out?.visits.push({ kind: 'depot', index: v.startDepot, arrivalSeconds: t0, startSeconds: t0, departureSeconds: t0, load: Array.from(load) });
 
-    for (let k = resume ? from : 0; k < n; k++) {
-      if (record) this.saveState(record, k);
+    for (let k = 0; k < n; k++) {
       const s = stops[k];
+      if (s === LUNCH) {
+        if (v.lunch) this.takeLunch(this.t);
+        continue;
+      }
       if (s < 0) {
         // An empty truck has nothing to unload: the marker is then a no-op.
-        if (multiTrip && this.onBoard !== 0) this.unloadBefore(this.nextLocation(stops, k + 1, n, end));
+        if (multiTrip && this.onBoard !== 0) this.unloadAtFacility(markerFacility(s));
         continue;
       }
       const st = inst.stops[s];
@@ -179,7 +155,6 @@ export class RouteSimulator {
       this.served++;
       out?.visits.push({ kind: 'stop', index: s, arrivalSeconds: arrival, startSeconds: start, departureSeconds: this.t, load: Array.from(load) });
     }
-    if (record) this.saveState(record, n);
     if (!inst.unloadAtDepot && this.onBoard !== 0) this.unloadBefore(end);
     const arrival = this.served === 0 && home === end ? this.t : this.drive(end, 0);
     if (inst.unloadAtDepot) load.fill(0);
@@ -201,23 +176,21 @@ export class RouteSimulator {
   private drive(to: number, openAt: number): number {
     const L = this.L, lunch = this.v.lunch;
     const travel = this.inst.durationSeconds[this.at * L + to];
-    if (!this.lunchDone && Math.max(this.t + travel, openAt) > lunch!.earliestStartSeconds) {
-      const ls = Math.max(this.t, lunch!.earliestStartSeconds);
-      if (ls > lunch!.latestStartSeconds + EPS) this.late += ls - lunch!.latestStartSeconds;
-      if (this.out) this.out.lunch.start = ls;
-      this.t = ls + lunch!.durationSeconds;
-      this.lunchDone = true;
-    }
+    if (!this.lunchDone && Math.max(this.t + travel, openAt) > lunch!.earliestStartSeconds) this.takeLunch(this.t);
     this.distance += this.inst.distance[this.at * L + to];
     this.at = to;
     this.t += travel;
     return this.t;
   }
 
-  /** Location of the first stop in `stops[from..n)`, or `end` when there is none. */
-  private nextLocation(stops: ArrayLike<number>, from: number, n: number, end: number): number {
-    for (let k = from; k < n; k++) if (stops[k] >= 0) return this.stopLoc[stops[k]];
-    return end;
+  /** Lunch where the truck is, from time `t` or the window's opening. */
+  private takeLunch(t: number): void {
+    const lunch = this.v.lunch!;
+    const ls = Math.max(t, lunch.earliestStartSeconds);
+    if (ls > lunch.latestStartSeconds + EPS) this.late += ls - lunch.latestStartSeconds;
+    if (this.out) this.out.lunch.start = ls;
+    this.t = ls + lunch.durationSeconds;
+    this.lunchDone = true;
   }
 
   /**
@@ -240,6 +213,13 @@ export class RouteSimulator {
       if (lateKey < bestLate || (lateKey === bestLate && detour < bestDetour)) { bestLate = lateKey; bestDetour = detour; best = f; }
     }
     if (best < 0) { this.overload += 1; return; }
+    this.unloadAtFacility(best);
+  }
+
+  /** Drive to facility `best` and unload everything (a stream it does not take counts as one overload). */
+  private unloadAtFacility(best: number): void {
+    const inst = this.inst, ns = this.streamIds.size;
+    for (let s = 0; s < ns; s++) if ((this.onBoard >>> Math.min(s, 31)) & 1 && !this.accepts[best * ns + s]) { this.overload += 1; break; }
     const f = inst.facilities[best];
     const arrival = this.drive(f.location, f.openSeconds);
     const start = Math.max(arrival, f.openSeconds);

@@ -1,36 +1,21 @@
 /**
- * A route of the rich search: a vehicle type and an order of stop indices
- * with UNLOAD markers where the truck unloads by choice (the timetable adds
- * the forced unloads itself), with its cost and infeasibility.
+ * A route of the rich search: a vehicle type and an order of stop indices,
+ * unload markers naming their facility and at most one LUNCH marker (see
+ * route-sim.ts), with its cost, infeasibility and segments.
  */
-import { UNLOAD } from '../route-sim.ts';
+import type { RouteSegments } from './route-costing.ts';
 
 export interface RrRoute {
   vehicleType: number;
-  /** Stop indices, and UNLOAD (-1) where the truck unloads before it is full. */
+  /** Stop indices, unload markers (`unloadAt(f)`) and LUNCH. */
   stops: number[];
 }
 
 export interface Route extends RrRoute {
   cost: number;
   violation: number;
-}
-
-/**
- * Drop markers that cannot unload anything: before the first stop (the truck
- * is empty), after the last (the unload before going home is forced anyway)
- * and right after another marker. Keeps a route with no stops empty.
- */
-export function normalise(stops: number[]): number[] {
-  let w = 0;
-  for (let i = 0; i < stops.length; i++) {
-    const s = stops[i];
-    if (s === UNLOAD && (w === 0 || stops[w - 1] === UNLOAD)) continue;
-    stops[w++] = s;
-  }
-  while (w > 0 && stops[w - 1] === UNLOAD) w--;
-  stops.length = w;
-  return stops;
+  /** Prefix and suffix segments of `stops` as they are (shared by copies: never written). */
+  seg: RouteSegments;
 }
 
 export function hasStops(r: RrRoute): boolean {

@@ -5,19 +5,25 @@
  * seed stop from neighbouring routes, reinsert them one by one at the
  * cheapest position (a few positions skipped at random: "blinks"), and
  * accept by simulated annealing on cost plus penalised infeasibility. Routes
- * are stop orders with optional UNLOAD markers; the route timetable
- * (RouteSimulator) adds the forced unloads and the lunch, so moving a stop
- * also moves those. Each step also tries one facility move (insert, remove
- * or move a marker) on a route, and the final polish runs or-opt and the
- * facility moves until neither helps. Insertion checks only the positions
- * with the smallest detours per route, each costed by resuming the timetable
- * from the saved state before it.
+ * are orders of stops, unload markers naming their facility and the lunch
+ * (route-costing.ts); every unload is the search's: a stop that overfills
+ * its trip is penalised, and its insertion is also tried with an unload
+ * just before or after it. Each route keeps its prefix and suffix segments,
+ * so each position tried — next to the stop's nearest neighbours, or every
+ * position before a new truck goes out — is costed in O(1); after a route
+ * changes, its lunch moves to where the route costs least. One step in a
+ * hundred removes the shortest route whole instead of strings. Each step
+ * also tries one facility move (insert, remove, retarget or move an unload)
+ * on a route, and the final polish runs or-opt and the facility moves until
+ * neither helps.
  */
 import type { VrpInstance } from '../instance.ts';
-import { UNLOAD, type RouteSimulator } from '../route-sim.ts';
+import { LUNCH, unloadAt, type RouteSimulator } from '../route-sim.ts';
 import { makeRandom, randInt, type Random } from '../hgs/params.ts';
 import { FacilityMoves } from './facility-moves.ts';
-import { copyRoute, hasStops, normalise, type Route, type RrRoute } from './route.ts';
+import { finalUnload, RouteCosting } from './route-costing.ts';
+import { copyRoute, hasStops, type Route, type RrRoute } from './route.ts';
+import { SUFMASK } from './segments.ts';
 
 export type { RrRoute } from './route.ts';
 
@@ -34,17 +40,26 @@ const NEIGHBOURS = 30;
 /** Adaptive penalty: candidates between adjustments, and the feasible share it aims at. */
 const ADAPT_EVERY = 50;
 const TARGET_FEASIBLE = 0.3;
-const POSITIONS_PER_ROUTE = 6;
+/**
+ * Share of steps whose ruin removes the shortest route whole instead of
+ * strings: string removal alone rarely empties a route, so a fleet built too
+ * large stays so (on Kim et al.'s 804, 1599 and 2100 at 10 s, one or two vehicles
+ * fewer each, at 1–10 % more miles; 5 % did worse than 1 %).
+ */
+const DROP_ROUTE = 0.01;
 
 export class RuinRecreate {
   private readonly L: number;
   private readonly stopLoc: Int32Array;
   private readonly near: Int32Array[];
   private readonly serveable: boolean[][];
-  private readonly scratch: Int32Array;
-  /** Timetable states along the route being inserted into (see RouteSimulator.recordStates). */
-  private readonly states: Float64Array;
+  private readonly costing: RouteCosting;
   private readonly locs: Int32Array;
+  /** Route and position of each stop while recreating (−1: not on a route). */
+  private readonly routeOf: Int32Array;
+  private readonly posOf: Int32Array;
+  /** The insertion being sought: the stop and the best place so far. */
+  private readonly ins = { s: 0, delta: Infinity, route: -1, pos: 0, unload: 0, after: true };
   /**
    * Cost units per unit of violation (hours late, relative overload …) that
    * rank solutions outside the search: steep, so that a feasible solution
@@ -68,10 +83,11 @@ export class RuinRecreate {
     const dist = inst.distance;
     this.near = inst.stops.map((s, i) => nearest(S, NEIGHBOURS, (j) => (j === i ? Infinity : dist[s.location * this.L + this.stopLoc[j]])));
     this.serveable = inst.vehicleTypes.map((_, t) => inst.stops.map((_, s) => sim.canServe(t, s)));
-    // A normalised order holds fewer UNLOAD markers than stops.
-    this.scratch = new Int32Array(2 * S + 2);
-    this.states = new Float64Array((2 * S + 3) * sim.stateSize);
+    this.costing = new RouteCosting(inst);
+    // A normalised order holds at most a marker per stop and the lunch.
     this.locs = new Int32Array(2 * S + 2);
+    this.routeOf = new Int32Array(S).fill(-1);
+    this.posOf = new Int32Array(S);
     let maxD = 0;
     for (let i = 0; i < dist.length; i++) if (dist[i] > maxD) maxD = dist[i];
     const maxCostRate = Math.max(...inst.vehicleTypes.map((v) => v.costPerDistance * maxD + v.costPerHour + v.fixedCost), 1);
@@ -81,13 +97,13 @@ export class RuinRecreate {
     // did better still on Kim et al.'s instances, but lost feasibility on tiny
     // ones with short budgets, where lateness is seconds).
     this.penalty = this.steepPenalty / 10;
-    this.facility = new FacilityMoves(inst, sim, this.penalty);
+    this.facility = new FacilityMoves(this.costing, this.penalty, (r) => this.refresh(r));
   }
 
   solve(opts: RrOptions, start?: RrRoute[]): RrRoute[] {
     this.rng = makeRandom(`${opts.seed}:rr`);
     const t0 = performance.now();
-    let current = start ? start.map((r) => this.route(r.vehicleType, normalise(r.stops.slice()))) : [];
+    let current = start ? start.map((r) => this.route(r.vehicleType, r.stops.slice())) : [];
     const missing = this.unserved(current);
     this.recreate(current, missing);
     let best = current.map(copyRoute);
@@ -105,8 +121,8 @@ export class RuinRecreate {
         Number.isFinite(opts.iterations) || Number.isFinite(opts.timeSeconds) ? 0 : this.iterations / (this.iterations + stall),
       );
       const T = T0 * Math.pow(Tf / T0, progress);
-      const next = current.map(copyRoute);
-      const removed = this.ruin(next);
+      const next = current.map((r) => copyRoute(r));
+      const removed = next.length > 1 && this.rng() < DROP_ROUTE ? this.dropShortest(next) : this.ruin(next);
       this.recreate(next, removed);
       if (this.facility.active && next.length > 0) this.facility.step(next[randInt(this.rng, next.length)], this.rng);
       const cost = this.total(next), steep = this.total(next, this.steepPenalty);
@@ -160,39 +176,47 @@ export class RuinRecreate {
 
   /**
    * Or-opt within a route until no move helps: move a string of 1–3 elements
-   * (stops or UNLOAD markers) elsewhere in its route. Candidates are screened
-   * by the change in matrix distance and confirmed by the timetable (forced
-   * unloads and lunch move with the stops), so only improvements of the
-   * penalised cost are kept.
+   * (stops or unload markers, never the lunch) elsewhere in its route.
+   * Candidates are screened by the change in matrix distance and costed by
+   * segments over the whole new order, so only improvements of the
+   * penalised cost are kept; the lunch is placed again after each.
    */
   private orOpt(r: Route): void {
-    const L = this.L, dist = this.inst.distance, loc = this.locs;
+    const L = this.L, dist = this.inst.distance, loc = this.locs, C = this.costing;
     const v = this.inst.vehicleTypes[r.vehicleType];
     const home = this.inst.depots[v.startDepot].location, end = this.inst.depots[v.endDepot].location;
     let current = r.cost + this.penalty * r.violation;
     for (let improved = true; improved;) {
       improved = false;
       const st = r.stops, n = st.length;
-      this.facility.locate(st, home, loc);
+      C.locate(st, home, loc);
       const at = (i: number) => (i < 0 ? home : i >= n ? end : loc[i]);
       for (let k = 1; k <= 3 && !improved; k++) {
         for (let i = 0; i + k <= n && !improved; i++) {
+          let lunch = false;
+          for (let j = i; j < i + k; j++) if (st[j] === LUNCH) lunch = true;
+          if (lunch) continue;
           // String st[i..i+k) between at(i-1) and at(i+k).
           const a = at(i - 1), f = at(i), l = at(i + k - 1), b = at(i + k);
           const removeGain = dist[a * L + f] + dist[l * L + b] - dist[a * L + b];
           for (let j = 0; j <= n && !improved; j++) {
-            if (j >= i && j <= i + k) continue; // insert before stop j (j = n: at the end)
+            if (j >= i && j <= i + k) continue; // insert before element j (j = n: at the end)
             const p = at(j - 1), q = at(j);
             if (dist[p * L + f] + dist[l * L + q] - dist[p * L + q] - removeGain >= -1e-9) continue;
             const seg = st.slice(i, i + k);
             const rest = [...st.slice(0, i), ...st.slice(i + k)];
             const to = j < i ? j : j - k;
-            const next = normalise([...rest.slice(0, to), ...seg, ...rest.slice(to)]);
-            const m = this.sim.evaluate(r.vehicleType, next);
-            const c = m.cost + this.penalty * m.violation;
-            if (c < current - 1e-9) {
-              r.stops = next; r.cost = m.cost; r.violation = m.violation; current = c;
-              improved = true;
+            const next = C.normalise(r.vehicleType, [...rest.slice(0, to), ...seg, ...rest.slice(to)]);
+            const m = C.evaluate(r.vehicleType, next);
+            if (m.cost + this.penalty * m.violation < current - 1e-9) {
+              const old = { stops: r.stops, seg: r.seg, cost: r.cost, violation: r.violation };
+              r.stops = next;
+              this.refresh(r);
+              // Kept only if still better once the lunch is placed again (else polishing could cycle).
+              if (r.cost + this.penalty * r.violation < current - 1e-9) {
+                current = r.cost + this.penalty * r.violation;
+                improved = true;
+              } else Object.assign(r, old);
             }
           }
         }
@@ -200,14 +224,34 @@ export class RuinRecreate {
     }
   }
 
-  /** Cost plus penalised infeasibility of a set of routes. */
+  /** Cost plus penalised infeasibility of a set of routes, as they are. */
   penalised(routes: readonly RrRoute[]): number {
-    return this.total(routes.map((r) => this.route(r.vehicleType, r.stops)), this.steepPenalty);
+    let c = 0;
+    for (const r of routes) {
+      if (r.stops.length === 0) continue;
+      const m = this.costing.evaluate(r.vehicleType, r.stops);
+      c += m.cost + this.steepPenalty * m.violation;
+    }
+    return c;
   }
 
+  /** A route of the search from an order: normalised, lunch placed, segments built. */
   private route(vehicleType: number, stops: number[]): Route {
-    const m = this.sim.evaluate(vehicleType, stops);
-    return { vehicleType, stops, cost: m.cost, violation: m.violation };
+    const r = { vehicleType, stops, cost: 0, violation: 0 } as Route;
+    this.refresh(r);
+    return r;
+  }
+
+  /** After `r.stops` changed: normalise it, place the lunch, build its segments and cost it. */
+  private refresh(r: Route): void {
+    const C = this.costing, t = r.vehicleType;
+    C.placeLunch(t, C.normalise(t, r.stops), this.penalty);
+    r.seg = C.build(t, r.stops);
+    C.load(r.seg.prefix, r.stops.length);
+    C.finish(t);
+    C.measureAcc(t);
+    r.cost = C.cost;
+    r.violation = C.violation;
   }
 
   private total(routes: Route[], penalty = this.penalty): number {
@@ -218,9 +262,18 @@ export class RuinRecreate {
 
   private unserved(routes: Route[]): number[] {
     const seen = new Uint8Array(this.inst.stops.length);
-    for (const r of routes) for (const s of r.stops) if (s !== UNLOAD) seen[s] = 1;
+    for (const r of routes) for (const s of r.stops) if (s >= 0) seen[s] = 1;
     const out: number[] = [];
     seen.forEach((x, s) => { if (!x) out.push(s); });
+    return out;
+  }
+
+  /** Take out the route with the fewest elements whole: its stops are to find room on the others. */
+  private dropShortest(routes: Route[]): number[] {
+    let k = 0;
+    for (let i = 1; i < routes.length; i++) if (routes[i].stops.length < routes[k].stops.length) k = i;
+    const out = routes[k].stops.filter((x) => x >= 0);
+    routes.splice(k, 1);
     return out;
   }
 
@@ -229,7 +282,7 @@ export class RuinRecreate {
     const S = this.inst.stops.length;
     if (S === 0) return [];
     const where = new Int32Array(S).fill(-1);
-    routes.forEach((r, ri) => { for (const s of r.stops) if (s !== UNLOAD) where[s] = ri; });
+    routes.forEach((r, ri) => { for (const s of r.stops) if (s >= 0) where[s] = ri; });
     const avgLen = Math.max(1, S / Math.max(1, routes.length));
     const maxString = Math.min(10, avgLen);
     const kMax = Math.max(1, Math.min(routes.length, Math.floor((4 * 10) / (1 + maxString)) - 1));
@@ -246,17 +299,26 @@ export class RuinRecreate {
       const len = 1 + randInt(this.rng, Math.min(r.stops.length, Math.ceil(maxString)));
       const at = r.stops.indexOf(s);
       const from = Math.max(0, Math.min(at - randInt(this.rng, len), r.stops.length - len));
-      // Markers in the cut go with it: the unloads there are for the search to place again.
+      // Unloads in the cut go with it (the search places them again); the lunch stays.
       const cut = r.stops.splice(from, len);
-      for (const c of cut) if (c !== UNLOAD) { removed.push(c); where[c] = -1; }
-      Object.assign(r, this.route(r.vehicleType, normalise(r.stops)));
+      for (const c of cut) if (c >= 0) { removed.push(c); where[c] = -1; }
+      if (cut.includes(LUNCH)) r.stops.splice(from, 0, LUNCH);
+      this.refresh(r);
     }
     return removed;
   }
 
   private recreate(routes: Route[], removed: number[]): void {
     const order = this.rng() < 0.5 ? removed.slice().sort((a, b) => this.farFromDepot(b) - this.farFromDepot(a) || a - b) : shuffle(removed.slice(), this.rng);
+    this.routeOf.fill(-1);
+    routes.forEach((r, ri) => this.index(r, ri));
     for (const s of order) this.insert(routes, s);
+  }
+
+  /** Record where route ri's stops are (for the granular insertion). */
+  private index(r: Route, ri: number): void {
+    const st = r.stops;
+    for (let i = 0; i < st.length; i++) if (st[i] >= 0) { this.routeOf[st[i]] = ri; this.posOf[st[i]] = i; }
   }
 
   private farFromDepot(s: number): number {
@@ -264,62 +326,83 @@ export class RuinRecreate {
     return this.inst.distance[depot * this.L + this.stopLoc[s]];
   }
 
+  /**
+   * Insert stop s where it costs least. The positions tried are those next
+   * to (before and after) each of its nearest stops on a route — a granular
+   * neighbourhood — or, when none of those is on a route that may serve it
+   * or a new truck would cost less, every position of every route. Each is costed in O(1) from the route's
+   * segments; where the stop makes its route worse, also with an unload just
+   * after or just before it.
+   */
   private insert(routes: Route[], s: number): void {
-    const L = this.L, dist = this.inst.distance, loc = this.stopLoc[s];
-    let bestDelta = Infinity, bestRoute = -1, bestPos = 0;
-    const cand = new Float64Array(POSITIONS_PER_ROUTE), candPos = new Int32Array(POSITIONS_PER_ROUTE);
-    for (let ri = 0; ri < routes.length; ri++) {
-      const r = routes[ri];
-      if (!this.serveable[r.vehicleType][s]) continue;
-      const v = this.inst.vehicleTypes[r.vehicleType];
-      const home = this.inst.depots[v.startDepot].location, end = this.inst.depots[v.endDepot].location;
-      this.facility.locate(r.stops, home, this.locs);
-      // Keep the positions with the smallest detours.
-      let kept = 0;
-      for (let p = 0; p <= r.stops.length; p++) {
-        // A few positions are skipped at random for diversity, never the last: an empty route has no other.
-        if (this.rng() < 0.01 && p < r.stops.length) continue;
-        const a = p === 0 ? home : this.locs[p - 1];
-        const b = p === r.stops.length ? end : this.locs[p];
-        const detour = dist[a * L + loc] + dist[loc * L + b] - dist[a * L + b];
-        if (kept < POSITIONS_PER_ROUTE) { cand[kept] = detour; candPos[kept] = p; kept++; }
-        else {
-          let worst = 0;
-          for (let k = 1; k < kept; k++) if (cand[k] > cand[worst]) worst = k;
-          if (detour < cand[worst]) { cand[worst] = detour; candPos[worst] = p; }
-        }
-      }
-      const before = r.cost + this.penalty * r.violation;
-      if (kept > 0) this.sim.recordStates(r.vehicleType, r.stops, r.stops.length, this.states);
-      for (let k = 0; k < kept; k++) {
-        const n = this.withInserted(r.stops, candPos[k], s);
-        const m = this.sim.evaluateFrom(r.vehicleType, this.states, candPos[k], this.scratch, n);
-        const delta = m.cost + this.penalty * m.violation - before;
-        if (delta < bestDelta) { bestDelta = delta; bestRoute = ri; bestPos = candPos[k]; }
-      }
+    const ins = this.ins;
+    ins.s = s; ins.delta = Infinity; ins.route = -1; ins.pos = 0; ins.unload = 0; ins.after = true;
+    for (const j of this.near[s]) {
+      const ri = this.routeOf[j];
+      if (ri < 0 || !this.serveable[routes[ri].vehicleType][s]) continue;
+      const limit = this.costing.multiTrip ? finalUnload(routes[ri].stops) : routes[ri].stops.length;
+      const q = this.posOf[j];
+      if (q <= limit) this.tryPosition(routes, ri, q);
+      if (q + 1 <= limit) this.tryPosition(routes, ri, q + 1);
     }
     // A fresh vehicle, if one is left, of the cheapest type that may serve the stop.
-    const fresh = this.freshVehicle(routes, s);
-    if (fresh >= 0) {
-      const m = this.sim.evaluate(fresh, [s]);
-      const delta = m.cost + this.penalty * m.violation;
-      if (delta < bestDelta) {
-        routes.push({ vehicleType: fresh, stops: [s], cost: m.cost, violation: m.violation });
-        return;
+    const type = this.freshVehicle(routes, s);
+    const fresh = type >= 0 ? this.route(type, [s]) : null;
+    const freshValue = fresh ? fresh.cost + this.penalty * fresh.violation : Infinity;
+    // Before a new truck goes out (or when no neighbour's route may take the stop), every position is tried.
+    if (ins.route < 0 || freshValue < ins.delta) {
+      for (let ri = 0; ri < routes.length; ri++) {
+        if (!this.serveable[routes[ri].vehicleType][s]) continue;
+        const limit = this.costing.multiTrip ? finalUnload(routes[ri].stops) : routes[ri].stops.length;
+        for (let p = 0; p <= limit; p++) {
+          // A few positions are skipped at random for diversity, never the last: an empty route has no other.
+          if (p < limit && this.rng() < 0.01) continue;
+          this.tryPosition(routes, ri, p);
+        }
       }
     }
-    if (bestRoute < 0) throw new Error(`stop ${this.inst.stops[s].id}: no vehicle left that may serve it`);
-    const r = routes[bestRoute];
-    r.stops.splice(bestPos, 0, s);
-    Object.assign(r, this.route(r.vehicleType, r.stops));
+    if (fresh && freshValue < ins.delta) { this.index(fresh, routes.length); routes.push(fresh); return; }
+    if (ins.route < 0) throw new Error(`stop ${this.inst.stops[s].id}: no vehicle left that may serve it`);
+    const r = routes[ins.route];
+    if (ins.unload === 0) r.stops.splice(ins.pos, 0, s);
+    else r.stops.splice(ins.pos, 0, ...(ins.after ? [s, ins.unload] : [ins.unload, s]));
+    this.refresh(r);
+    this.index(r, ins.route);
   }
 
-  private withInserted(stops: number[], pos: number, s: number): number {
-    const out = this.scratch;
-    for (let i = 0; i < pos; i++) out[i] = stops[i];
-    out[pos] = s;
-    for (let i = pos; i < stops.length; i++) out[i + 1] = stops[i];
-    return stops.length + 1;
+  /** Cost inserting `ins.s` before element p of route ri (with an unload next to it when it overfills); keep the best in `ins`. */
+  private tryPosition(routes: Route[], ri: number, p: number): void {
+    const C = this.costing, ins = this.ins, s = ins.s, r = routes[ri], t = r.vehicleType, rs = r.seg;
+    const dist = this.inst.distance, L = this.L, sl = this.stopLoc[s], pen = this.penalty;
+    const perDistance = this.inst.vehicleTypes[t].costPerDistance, before = r.cost + pen * r.violation;
+    // The detour's distance bounds the change from below (a stop adds no time back, nor trip room):
+    // most positions are passed over without concatenating.
+    const a = C.prefixLast(rs, p), b = C.restFirst(rs, p);
+    if (perDistance * (dist[a * L + sl] + dist[sl * L + b] - dist[a * L + b]) >= ins.delta) return;
+    C.load(rs.prefix, p);
+    C.push(t, s);
+    C.pushRest(rs, p);
+    C.measureAcc(t);
+    const delta = C.cost + pen * C.violation - before;
+    if (delta < ins.delta) { ins.delta = delta; ins.route = ri; ins.pos = p; ins.unload = 0; }
+    if (!C.multiTrip || C.violation <= r.violation + 1e-9) return;
+    // The stop does not fit as things are: close a trip just after it, or just before.
+    const mask = rs.prefix[p * C.W + SUFMASK], bit = C.seg.streamBit[s];
+    for (let k = 0; k < 2; k++) {
+      const after = k === 0;
+      if (!after && mask === 0) continue;
+      const f = after ? C.bestFacility(sl, b, mask | bit) : C.bestFacility(a, sl, mask);
+      if (f < 0) continue;
+      const fl = this.inst.facilities[f].location;
+      const via = after ? dist[a * L + sl] + dist[sl * L + fl] + dist[fl * L + b] : dist[a * L + fl] + dist[fl * L + sl] + dist[sl * L + b];
+      if (perDistance * (via - dist[a * L + b]) >= ins.delta) continue;
+      C.load(rs.prefix, p);
+      if (after) { C.push(t, s); C.push(t, unloadAt(f)); } else { C.push(t, unloadAt(f)); C.push(t, s); }
+      C.pushRest(rs, p);
+      C.measureAcc(t);
+      const d = C.cost + pen * C.violation - before;
+      if (d < ins.delta) { ins.delta = d; ins.route = ri; ins.pos = p; ins.unload = unloadAt(f); ins.after = after; }
+    }
   }
 
   private freshVehicle(routes: Route[], s: number): number {
@@ -328,7 +411,7 @@ export class RuinRecreate {
       if (!this.serveable[t][s]) return;
       const used = routes.reduce((a, r) => a + (r.vehicleType === t ? 1 : 0), 0);
       if (v.count !== null && used >= v.count) return;
-      const m = this.sim.evaluate(t, [s]);
+      const m = this.route(t, [s]);
       if (m.cost < bestCost) { bestCost = m.cost; best = t; }
     });
     return best;
