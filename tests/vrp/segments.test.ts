@@ -55,6 +55,25 @@ describe('route segments', () => {
     }), { numRuns: 400 });
   });
 
+  it('or-opt: a string moved forward or back, costed in O(1), costs what the whole new order costs', () => {
+    let tried = 0;
+    fc.assert(fc.property(orders(16), fc.nat(), fc.nat(), fc.nat(2), (o, from, to, kk) => {
+      const st = build(o), n = st.length, k = kk + 1;
+      const i = from % n;
+      if (i + k > n || st.slice(i, i + k).includes(LUNCH)) return;
+      const j = to % (n + 1);
+      if ((j >= i && j <= i + k) || (j < i && st[j] === LUNCH)) return;
+      tried++;
+      expect(C.orOptBest(C.build(0, st), i, k, 1e6, Infinity, (x) => x === j)).toBe(j);
+      const fast = { cost: C.cost, violation: C.violation };
+      const rest = [...st.slice(0, i), ...st.slice(i + k)], at2 = j < i ? j : j - k;
+      const whole = C.evaluate(0, [...rest.slice(0, at2), ...st.slice(i, i + k), ...rest.slice(at2)]);
+      expect(fast.cost).toBeCloseTo(whole.cost, 6);
+      expect(fast.violation).toBeCloseTo(whole.violation, 6);
+    }), { numRuns: 600 });
+    expect(tried).toBeGreaterThan(150);
+  });
+
   it('an order it calls feasible is walked by the timetable to the same distance, hours and cost, and passes the checker', () => {
     const sim = new RouteSimulator(inst);
     let feasible = 0;

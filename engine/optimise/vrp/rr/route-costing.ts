@@ -43,6 +43,9 @@ export class RouteCosting {
   /** The segment being built by a move's evaluation. */
   readonly acc: Float64Array;
   private readonly tmp: Float64Array;
+  /** Scratch segments of `orOptBest`. */
+  private readonly str: Float64Array;
+  private readonly run: Float64Array;
   /** Filled by `measureAcc`. */
   cost = 0;
   violation = 0;
@@ -70,6 +73,8 @@ export class RouteCosting {
     });
     this.acc = new Float64Array(W);
     this.tmp = new Float64Array(W);
+    this.str = new Float64Array(W);
+    this.run = new Float64Array(W);
   }
 
   /** Whether vehicles of `type` must take a lunch break on a route that runs into its window. */
@@ -187,6 +192,59 @@ export class RouteCosting {
       } else seg.concat(suffix, k * W, buf, o, suffix, (k + 1) * W, cap);
     }
     return { type, stops, prefix, suffix };
+  }
+
+  /**
+   * Or-opt on the route of `r`: the best place j (the string goes before
+   * element j; j = n: at the end) for the string of elements i..i+k−1 among
+   * those `worth(j)` admits, if its penalised cost is below `limit`; −1 if
+   * none is. Each place costs O(1): the elements between the old and the
+   * new place are folded onto a running segment as j moves away from i.
+   * The string holds no lunch; a place just before the lunch is skipped
+   * when moving back (the one just after it is tried).
+   */
+  orOptBest(r: RouteSegments, i: number, k: number, penalty: number, limit: number, worth: (j: number) => boolean): number {
+    const { type, stops } = r, n = stops.length, W = this.W, seg = this.seg, cap = this.inst.vehicleTypes[type].capacity;
+    const str = this.str, run = this.run;
+    // The string as one segment.
+    this.load(this.nodeBuf(stops[i]), this.nodeAt(type, stops[i]) / W);
+    for (let x = i + 1; x < i + k; x++) this.push(type, stops[x]);
+    for (let f = 0; f < W; f++) str[f] = this.acc[f];
+    let best = limit, bestJ = -1;
+    // Forward: prefix before i ⊕ elements i+k..j−1 (run) ⊕ string ⊕ rest from j.
+    for (let f = 0; f < W; f++) run[f] = r.prefix[i * W + f];
+    for (let j = i + k + 1; j <= n; j++) {
+      const x = stops[j - 1];
+      seg.concat(run, 0, run, 0, this.nodeBuf(x), this.nodeAt(type, x), cap);
+      if (!worth(j)) continue;
+      for (let f = 0; f < W; f++) this.acc[f] = run[f];
+      seg.concat(this.acc, 0, this.acc, 0, str, 0, cap);
+      this.pushRest(r, j);
+      this.measureAcc(type);
+      const v = this.cost + penalty * this.violation;
+      if (v < best) { best = v; bestJ = j; }
+    }
+    // Backward: prefix before j ⊕ string ⊕ elements j..i−1 ⊕ rest from i+k (run, built from the right).
+    const restAt = i + k < n && stops[i + k] === LUNCH ? i + k + 1 : i + k;
+    for (let f = 0; f < W; f++) run[f] = r.suffix[restAt * W + f];
+    let lunchNext = restAt > i + k; // the element before the gap is followed by the lunch in the new order
+    for (let j = i - 1; j >= 0; j--) {
+      const x = stops[j];
+      if (x === LUNCH) { lunchNext = true; continue; } // no place just before the lunch
+      if (lunchNext) {
+        seg.concat(this.tmp, 0, this.nodeBuf(x), this.nodeAt(type, x), this.typeNodes, this.nodeAt(type, LUNCH), cap);
+        seg.concat(run, 0, this.tmp, 0, run, 0, cap);
+        lunchNext = false;
+      } else seg.concat(run, 0, this.nodeBuf(x), this.nodeAt(type, x), run, 0, cap);
+      if (!worth(j)) continue;
+      this.load(r.prefix, j);
+      seg.concat(this.acc, 0, this.acc, 0, str, 0, cap);
+      seg.concat(this.acc, 0, this.acc, 0, run, 0, cap);
+      this.measureAcc(type);
+      const v = this.cost + penalty * this.violation;
+      if (v < best) { best = v; bestJ = j; }
+    }
+    return bestJ;
   }
 
   // --- the route's own decisions, made explicit ---

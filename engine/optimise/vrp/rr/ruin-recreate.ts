@@ -177,9 +177,9 @@ export class RuinRecreate {
   /**
    * Or-opt within a route until no move helps: move a string of 1–3 elements
    * (stops or unload markers, never the lunch) elsewhere in its route.
-   * Candidates are screened by the change in matrix distance and costed by
-   * segments over the whole new order, so only improvements of the
-   * penalised cost are kept; the lunch is placed again after each.
+   * Candidates are screened by the change in matrix distance and costed in
+   * O(1) by segments (route-costing.ts: `orOptValue`), so only improvements
+   * of the penalised cost are kept; the lunch is placed again after each.
    */
   private orOpt(r: Route): void {
     const L = this.L, dist = this.inst.distance, loc = this.locs, C = this.costing;
@@ -199,26 +199,20 @@ export class RuinRecreate {
           // String st[i..i+k) between at(i-1) and at(i+k).
           const a = at(i - 1), f = at(i), l = at(i + k - 1), b = at(i + k);
           const removeGain = dist[a * L + f] + dist[l * L + b] - dist[a * L + b];
-          for (let j = 0; j <= n && !improved; j++) {
-            if (j >= i && j <= i + k) continue; // insert before element j (j = n: at the end)
+          const to = C.orOptBest(r.seg, i, k, this.penalty, current - 1e-9, (j) => {
             const p = at(j - 1), q = at(j);
-            if (dist[p * L + f] + dist[l * L + q] - dist[p * L + q] - removeGain >= -1e-9) continue;
-            const seg = st.slice(i, i + k);
-            const rest = [...st.slice(0, i), ...st.slice(i + k)];
-            const to = j < i ? j : j - k;
-            const next = C.normalise(r.vehicleType, [...rest.slice(0, to), ...seg, ...rest.slice(to)]);
-            const m = C.evaluate(r.vehicleType, next);
-            if (m.cost + this.penalty * m.violation < current - 1e-9) {
-              const old = { stops: r.stops, seg: r.seg, cost: r.cost, violation: r.violation };
-              r.stops = next;
-              this.refresh(r);
-              // Kept only if still better once the lunch is placed again (else polishing could cycle).
-              if (r.cost + this.penalty * r.violation < current - 1e-9) {
-                current = r.cost + this.penalty * r.violation;
-                improved = true;
-              } else Object.assign(r, old);
-            }
-          }
+            return dist[p * L + f] + dist[l * L + q] - dist[p * L + q] - removeGain < -1e-9;
+          });
+          if (to < 0) continue;
+          const old = { stops: r.stops, seg: r.seg, cost: r.cost, violation: r.violation };
+          const rest = [...st.slice(0, i), ...st.slice(i + k)], at2 = to < i ? to : to - k;
+          r.stops = [...rest.slice(0, at2), ...st.slice(i, i + k), ...rest.slice(at2)];
+          this.refresh(r);
+          // Kept only if still better once normalised and the lunch placed again (else polishing could cycle).
+          if (r.cost + this.penalty * r.violation < current - 1e-9) {
+            current = r.cost + this.penalty * r.violation;
+            improved = true;
+          } else Object.assign(r, old);
         }
       }
     }
