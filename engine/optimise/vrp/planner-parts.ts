@@ -17,6 +17,12 @@ import type { RrRoute } from './rr/ruin-recreate.ts';
 
 /** Headroom kept in each planned trip for the day's noise (as the baseline planner). */
 export const TRIP_FILL = 0.9;
+/**
+ * Share of the shift a plan may fill: the rest is headroom for queues at the
+ * station's bays and bins fuller than forecast, which the plan does not see
+ * (without it, plans packed to the shift's end left bins unserved).
+ */
+export const SHIFT_FILL = 0.95;
 
 /** A task's ruin-and-recreate budget: so many steps per stop, within bounds. */
 export interface IterationBudget { perStop: number; min: number; max: number }
@@ -123,7 +129,8 @@ export function partInstance(pc: PartContext, name: string, s: number, stations:
       const t = k[0];
       return {
         id: `type${t.type}.${i}`, count: k.length, capacity: [payloadKg(world, t, s) * TRIP_FILL],
-        streams: [stream], startDepot: depotNodes.indexOf(t.depotNode), shiftStartSeconds: t.shiftStartS, shiftEndSeconds: t.shiftEndS,
+        streams: [stream], startDepot: depotNodes.indexOf(t.depotNode), shiftStartSeconds: t.shiftStartS,
+        shiftEndSeconds: t.shiftStartS + (t.shiftEndS - t.shiftStartS) * SHIFT_FILL,
         // The objective is road km: what the twin reports and what fuel and CO₂ follow.
         costPerDistance: 1 / 1000,
       };
