@@ -55,6 +55,19 @@ describe('route segments', () => {
     }), { numRuns: 400 });
   });
 
+  it('segments rebuilt from an earlier order after a local change equal segments built from scratch', () => {
+    fc.assert(fc.property(orders(16), orders(16), fc.nat(), fc.nat(3), (o, o2, at, len) => {
+      const a = build(o), b = a.slice();
+      // Replace a stretch of a by a stretch of another order: a change in the middle, common head and tail.
+      const p = at % (a.length + 1);
+      b.splice(p, Math.min(len, a.length - p), ...build(o2).slice(0, len));
+      const fresh = C.build(0, b), again = C.build(0, b, C.build(0, a));
+      expect(Array.from(again.prefix)).toEqual(Array.from(fresh.prefix));
+      // Suffix segments at a LUNCH are never read (the lunch joins the element before it).
+      b.forEach((x, k) => { if (x !== LUNCH) expect(Array.from(again.suffix.subarray(k * C.W, (k + 1) * C.W))).toEqual(Array.from(fresh.suffix.subarray(k * C.W, (k + 1) * C.W))); });
+    }), { numRuns: 300 });
+  });
+
   it('or-opt: a string moved forward or back, costed in O(1), costs what the whole new order costs', () => {
     let tried = 0;
     fc.assert(fc.property(orders(16), fc.nat(), fc.nat(), fc.nat(2), (o, from, to, kk) => {

@@ -176,14 +176,28 @@ export class RouteCosting {
     return { distance: this.acc[DIST], durationSeconds: this.duration, cost: this.cost, violation: this.violation };
   }
 
-  /** Prefix and suffix segments of an order. */
-  build(type: number, stops: readonly number[]): RouteSegments {
+  /**
+   * Prefix and suffix segments of an order. Given the segments of an earlier
+   * order of the same type (`was`), the prefixes of their common head and
+   * the suffixes of their common tail are copied, not joined again: after a
+   * local change only the stretch between is O(its length) in joins.
+   */
+  build(type: number, stops: readonly number[], was?: RouteSegments): RouteSegments {
     const n = stops.length, W = this.W, seg = this.seg, cap = this.inst.vehicleTypes[type].capacity;
     const prefix = new Float64Array((n + 1) * W), suffix = new Float64Array((n + 1) * W);
-    prefix.set(this.typeNodes.subarray(type * 3 * W, type * 3 * W + W));
-    for (let k = 0; k < n; k++) seg.concat(prefix, (k + 1) * W, prefix, k * W, this.nodeBuf(stops[k]), this.nodeAt(type, stops[k]), cap);
-    suffix.set(this.typeNodes.subarray(type * 3 * W + W, type * 3 * W + 2 * W), n * W);
-    for (let k = n - 1; k >= 0; k--) {
+    let head = 0, tail = 0;
+    if (was && was.type === type) {
+      const m = was.stops.length, most = Math.min(n, m);
+      while (head < most && was.stops[head] === stops[head]) head++;
+      while (tail < most - head && was.stops[m - 1 - tail] === stops[n - 1 - tail]) tail++;
+      prefix.set(was.prefix.subarray(0, (head + 1) * W));
+      suffix.set(was.suffix.subarray((m - tail) * W, (m + 1) * W), (n - tail) * W);
+    } else {
+      prefix.set(this.typeNodes.subarray(type * 3 * W, type * 3 * W + W));
+      suffix.set(this.typeNodes.subarray(type * 3 * W + W, type * 3 * W + 2 * W), n * W);
+    }
+    for (let k = head; k < n; k++) seg.concat(prefix, (k + 1) * W, prefix, k * W, this.nodeBuf(stops[k]), this.nodeAt(type, stops[k]), cap);
+    for (let k = n - tail - 1; k >= 0; k--) {
       const buf = this.nodeBuf(stops[k]), o = this.nodeAt(type, stops[k]);
       if (k + 1 < n && stops[k + 1] === LUNCH) {
         // The element before the lunch carries it, so the drive on comes after the lunch.
@@ -191,7 +205,7 @@ export class RouteCosting {
         seg.concat(suffix, k * W, this.tmp, 0, suffix, (k + 2) * W, cap);
       } else seg.concat(suffix, k * W, buf, o, suffix, (k + 1) * W, cap);
     }
-    return { type, stops, prefix, suffix };
+    return { type, stops: stops.slice(), prefix, suffix };
   }
 
   /**
@@ -206,6 +220,11 @@ export class RouteCosting {
   orOptBest(r: RouteSegments, i: number, k: number, penalty: number, limit: number, worth: (j: number) => boolean): number {
     const { type, stops } = r, n = stops.length, W = this.W, seg = this.seg, cap = this.inst.vehicleTypes[type].capacity;
     const str = this.str, run = this.run;
+    // Fold only as far as the farthest place worth costing on each side (most strings have none).
+    let lastForward = -1, firstBack = i;
+    for (let j = i + k + 1; j <= n; j++) if (worth(j)) lastForward = j;
+    for (let j = 0; j < i; j++) if (stops[j] !== LUNCH && worth(j)) { firstBack = j; break; }
+    if (lastForward < 0 && firstBack === i) return -1;
     // The string as one segment.
     this.load(this.nodeBuf(stops[i]), this.nodeAt(type, stops[i]) / W);
     for (let x = i + 1; x < i + k; x++) this.push(type, stops[x]);
@@ -213,7 +232,7 @@ export class RouteCosting {
     let best = limit, bestJ = -1;
     // Forward: prefix before i ⊕ elements i+k..j−1 (run) ⊕ string ⊕ rest from j.
     for (let f = 0; f < W; f++) run[f] = r.prefix[i * W + f];
-    for (let j = i + k + 1; j <= n; j++) {
+    for (let j = i + k + 1; j <= lastForward; j++) {
       const x = stops[j - 1];
       seg.concat(run, 0, run, 0, this.nodeBuf(x), this.nodeAt(type, x), cap);
       if (!worth(j)) continue;
@@ -228,7 +247,7 @@ export class RouteCosting {
     const restAt = i + k < n && stops[i + k] === LUNCH ? i + k + 1 : i + k;
     for (let f = 0; f < W; f++) run[f] = r.suffix[restAt * W + f];
     let lunchNext = restAt > i + k; // the element before the gap is followed by the lunch in the new order
-    for (let j = i - 1; j >= 0; j--) {
+    for (let j = i - 1; j >= firstBack; j--) {
       const x = stops[j];
       if (x === LUNCH) { lunchNext = true; continue; } // no place just before the lunch
       if (lunchNext) {
@@ -322,6 +341,14 @@ export class RouteCosting {
     }
     if (at >= 0) stops.splice(at, 0, LUNCH);
     return stops;
+  }
+
+  /** Whether the route's LUNCH, as placed, waits for the window to open (a route without one: no). */
+  lunchWaits(r: RouteSegments): boolean {
+    const at = r.stops.indexOf(LUNCH);
+    if (at < 0) return false;
+    const v = this.inst.vehicleTypes[r.type];
+    return v.shiftStartSeconds + r.prefix[at * this.W + DUR] < v.lunch!.earliestStartSeconds - EPS;
   }
 
   /** Where each element is, for screening moves by distance: a stop's or facility's location, a lunch's where the truck is. */

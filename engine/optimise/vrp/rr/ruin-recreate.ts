@@ -239,8 +239,19 @@ export class RuinRecreate {
   /** After `r.stops` changed: normalise it, place the lunch, build its segments and cost it. */
   private refresh(r: Route): void {
     const C = this.costing, t = r.vehicleType;
-    C.placeLunch(t, C.normalise(t, r.stops), this.penalty);
-    r.seg = C.build(t, r.stops);
+    C.normalise(t, r.stops);
+    this.measureBuilt(r);
+    // The lunch moves only when it may help: the route is infeasible, lacks a
+    // lunch it needs, or waits for the window (elsewhere a lunch costs the same).
+    if (C.lunchApplies(t) && r.stops.length > 0 && (r.violation > 0 || C.lunchAssumed || C.lunchWaits(r.seg))) {
+      C.placeLunch(t, r.stops, this.penalty);
+      this.measureBuilt(r);
+    }
+  }
+
+  private measureBuilt(r: Route): void {
+    const C = this.costing, t = r.vehicleType;
+    r.seg = C.build(t, r.stops, r.seg);
     C.load(r.seg.prefix, r.stops.length);
     C.finish(t);
     C.measureAcc(t);
