@@ -335,9 +335,9 @@ export class RuinRecreate {
    * Insert stop s where it costs least. The positions tried are those next
    * to (before and after) each of its nearest stops on a route — a granular
    * neighbourhood — or, when none of those is on a route that may serve it
-   * or a new truck would cost less, every position of every route. Each is costed in O(1) from the route's
-   * segments; where the stop makes its route worse, also with an unload just
-   * after or just before it.
+   * or a new truck would cost less, every position of every route. Each is
+   * costed in O(1) from the route's segments; where the stop makes its route
+   * worse, also with an unload just after or just before it.
    */
   private insert(routes: Route[], s: number): void {
     const ins = this.ins;
@@ -357,7 +357,8 @@ export class RuinRecreate {
     // Before a new truck goes out (or when no neighbour's route may take the stop), every position is tried.
     if (ins.route < 0 || freshValue < ins.delta) {
       for (let ri = 0; ri < routes.length; ri++) {
-        if (!this.serveable[routes[ri].vehicleType][s]) continue;
+        // An emptied route holds no final unload to insert before: a fresh vehicle stands for it.
+        if (!this.serveable[routes[ri].vehicleType][s] || routes[ri].stops.length === 0) continue;
         const limit = this.costing.multiTrip ? finalUnload(routes[ri].stops) : routes[ri].stops.length;
         for (let p = 0; p <= limit; p++) {
           // A few positions are skipped at random for diversity, never the last: an empty route has no other.
@@ -414,7 +415,8 @@ export class RuinRecreate {
     let best = -1, bestCost = Infinity;
     this.inst.vehicleTypes.forEach((v, t) => {
       if (!this.serveable[t][s]) return;
-      const used = routes.reduce((a, r) => a + (r.vehicleType === t ? 1 : 0), 0);
+      // A route the ruin emptied is no vehicle in use: it is dropped when the step is taken.
+      const used = routes.reduce((a, r) => a + (r.vehicleType === t && r.stops.length > 0 ? 1 : 0), 0);
       if (v.count !== null && used >= v.count) return;
       const m = this.route(t, [s]);
       if (m.cost < bestCost) { bestCost = m.cost; best = t; }
