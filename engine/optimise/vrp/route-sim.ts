@@ -102,9 +102,8 @@ export class RouteSimulator {
   private late = 0;
   private overload = 0;
   private lunchDone = false;
-  /** Stops served and unloads made so far. */
+  /** Stops served so far. */
   private served = 0;
-  private unloads = 0;
   /** Bit set of the streams on board (streams beyond 31 share bit 31: conservative). */
   private onBoard = 0;
 
@@ -118,7 +117,7 @@ export class RouteSimulator {
     const end = inst.depots[v.endDepot].location;
     const t0 = v.shiftStartSeconds;
     load.fill(0); shiftLoad.fill(0);
-    this.onBoard = 0; this.served = 0; this.unloads = 0;
+    this.onBoard = 0; this.served = 0;
     this.t = t0; this.at = home; this.distance = 0; this.late = 0; this.overload = 0;
     let placed = false;
     for (let k = 0; k < n && !placed; k++) placed = stops[k] === LUNCH;
@@ -227,7 +226,6 @@ export class RouteSimulator {
     this.t = start + f.unloadSeconds;
     this.load.fill(0);
     this.onBoard = 0;
-    this.unloads++;
     this.out?.visits.push({ kind: 'facility', index: best, arrivalSeconds: arrival, startSeconds: start, departureSeconds: this.t, load: Array.from(this.load) });
   }
 
