@@ -58,7 +58,8 @@ export function register(program: Command): void {
     .option('--json', 'print the answer as JSON')
     .action(async (file: string, opts: FlowsOptions) => {
       // HiGHS proves the optimum and prices the limits of every plain or capacity-choice solve: its WASM loads while the scenario is read.
-      if (opts.growth === undefined && !opts.years) void import('../optimise/flows/backends.ts').then((b) => b.loadHighs()).catch(() => {});
+      const growthRun = opts.growth !== undefined || !!opts.years;
+      if (!growthRun) void import('../optimise/flows/backends.ts').then((b) => b.loadHighs()).catch(() => {});
       const { readScenario } = await import('../scenario/read.ts');
       const { buildWorld } = await import('../scenario/world.ts');
       const { flowModelFromWorld } = await import('../optimise/flows/from-scenario.ts');
@@ -74,7 +75,7 @@ export function register(program: Command): void {
         process.stdout.write(opts.json ? JSON.stringify(answer, null, 2) + '\n' : sitingText(answer, { currency: opts.currency, budget: opts.budget }) + '\n');
         return;
       }
-      if (opts.growth !== undefined || opts.years) {
+      if (growthRun) {
         const { growthStudy } = await import('../optimise/flows/growth.ts');
         const { growthText } = await import('../optimise/flows/report.ts');
         const [fromYear, toYear] = opts.years ?? [baseYear, baseYear + 10];

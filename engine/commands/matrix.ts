@@ -12,17 +12,17 @@ import type { World } from '../scenario/world.ts';
 import type { TravelMatrix } from '../parallel/matrix.ts';
 import { csvField } from '../report/manifests-csv.ts';
 
-export const MATRIX_POINTS = ['all', 'sites', 'stops'] as const;
+const MATRIX_POINTS = ['all', 'sites', 'stops'] as const;
 export type MatrixPoints = (typeof MATRIX_POINTS)[number];
-export const MATRIX_FORMATS = ['json', 'csv'] as const;
+const MATRIX_FORMATS = ['json', 'csv'] as const;
 export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
 
 interface MatrixCommandOptions { out?: string; workers?: number; points: MatrixPoints; format?: MatrixFormat }
 
-export interface MatrixPoint { id: string; kind: 'depot' | 'station' | 'plant' | 'point'; node: number }
+interface MatrixPoint { id: string; kind: 'depot' | 'station' | 'plant' | 'point'; node: number }
 
 /** The points of a matrix in a fixed order: depots, transfer stations, plants, then collection points. */
-export function matrixPoints(world: World, which: MatrixPoints): MatrixPoint[] {
+function matrixPoints(world: World, which: MatrixPoints): MatrixPoint[] {
   const sites: MatrixPoint[] = [
     ...world.depots.map((s) => ({ id: s.id, kind: 'depot' as const, node: s.node })),
     ...world.stations.map((s) => ({ id: s.id, kind: 'station' as const, node: s.node })),
@@ -36,13 +36,14 @@ export function matrixPoints(world: World, which: MatrixPoints): MatrixPoint[] {
 function tenth(v: number): number | null { return Number.isFinite(v) ? Math.round(v * 10) / 10 : null; }
 
 /** Writes the matrix piece by piece (a row at a time) through `write`. */
-export function writeMatrix(pts: readonly MatrixPoint[], m: TravelMatrix, format: MatrixFormat, meta: Record<string, unknown>, write: (text: string) => void): void {
+function writeMatrix(pts: readonly MatrixPoint[], m: TravelMatrix, format: MatrixFormat, meta: Record<string, unknown>, write: (text: string) => void): void {
   const n = pts.length;
   if (format === 'csv') {
     write('from,to,seconds,metres\n');
+    const ids = pts.map((p) => csvField(p.id));
     for (let i = 0; i < n; i++) {
       let rows = '';
-      for (let j = 0; j < n; j++) rows += `${csvField(pts[i].id)},${csvField(pts[j].id)},${tenth(m.timeS[i * n + j]) ?? ''},${tenth(m.lengthM[i * n + j]) ?? ''}\n`;
+      for (let j = 0; j < n; j++) rows += `${ids[i]},${ids[j]},${tenth(m.timeS[i * n + j]) ?? ''},${tenth(m.lengthM[i * n + j]) ?? ''}\n`;
       write(rows);
     }
     return;

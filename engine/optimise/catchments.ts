@@ -14,6 +14,11 @@ import type { Router } from '../sim/router.ts';
 /** Share of a station's daily capacity planned into its catchment; the rest absorbs the day's noise. */
 export const CAPACITY_USED = 0.9;
 
+/** Kg a day that catchments may plan into station `i`: its capacity times CAPACITY_USED. */
+export function stationRoomKg(world: World, i: number): number {
+  return world.stations[i].spec.capacityTonnesPerDay * 1000 * CAPACITY_USED;
+}
+
 /** Station index per bin `p * S + s` (-1 where not due or no station takes the stream). */
 export function assignStations(world: World, router: Router, due: Uint8Array, kgOf: (p: number, s: number) => number): Int32Array {
   const S = world.streams.length;
@@ -34,7 +39,7 @@ export function assignStations(world: World, router: Router, due: Uint8Array, kg
     regret[b] = t2 - t1;
   }
   bins.sort((a, b) => regret[b] - regret[a] || a - b);
-  const room = world.stations.map((st) => st.spec.capacityTonnesPerDay * 1000 * CAPACITY_USED);
+  const room = world.stations.map((_, i) => stationRoomKg(world, i));
   for (const b of bins) {
     const p = Math.floor(b / S), s = b % S, kg = kgOf(p, s);
     let nearest = -1, nearestT = Infinity, withRoom = -1, withRoomT = Infinity;

@@ -22,10 +22,12 @@ export function capacityKgOnDay(spec: Plant, day: number): number {
 
 /** Daily capacity a tipping bay serves when a plant does not say how many it has. */
 export const TONNES_PER_DAY_PER_BAY = 300;
+/** The fewest tipping bays a plant has by that rule. */
+export const MIN_BAYS = 4;
 
 /** A plant's tipping bays: as the scenario says, else one per 300 t/day of capacity, at least 4. */
 export function plantBays(spec: Plant): number {
-  return spec.bays ?? Math.max(4, Math.ceil(spec.capacityTonnesPerDay / TONNES_PER_DAY_PER_BAY));
+  return spec.bays ?? Math.max(MIN_BAYS, Math.ceil(spec.capacityTonnesPerDay / TONNES_PER_DAY_PER_BAY));
 }
 
 export class PlantState {

@@ -192,7 +192,6 @@ export function simulate(world: World, opts: SimOptions = {}): RunResult {
         samples.stationStockKg.push(stations.map((st) => round1(st.totalStockKg)));
         samples.plantPitKg.push(plants.map((pl) => round1(pl.stockKg)));
         samples.landfillKg.push(round1(ctx.totals.landfilledKg));
-        for (const st of stations) ctx.tally.stationPeakQueue[st.index] = Math.max(ctx.tally.stationPeakQueue[st.index], st.bays.peakQueue);
       });
     }
 

@@ -6,6 +6,7 @@
  * truck that finds the storage full keeps its bay and waits for a haul
  * truck to make room.
  */
+import { NO_TRACE } from './trace.ts';
 import { Bays, PRIORITY } from './event-queue.ts';
 import { minutes } from '../scenario/checks.ts';
 import { chargeDistance, countLandfilled, sendToLandfill, type SimContext } from './context.ts';
@@ -103,8 +104,11 @@ export class StationState {
     const v = ctx.tally.vehicles[vehicle];
     ctx.q.after(loadS, PRIORITY.arrive, () => {
       const departS = ctx.q.now;
-      const path = ctx.router.timedPolyline(there, departS, factor(there));
-      ctx.trace.leg(vehicle, { kind: 'drive', xy: path.xy, t: path.t, loadKg: kg });
+      // The road shape is only for the replay; a run without one skips it.
+      if (ctx.trace !== NO_TRACE) {
+        const path = ctx.router.timedPolyline(there, departS, factor(there));
+        ctx.trace.leg(vehicle, { kind: 'drive', xy: path.xy, t: path.t, loadKg: kg });
+      }
       ctx.q.after(goS, PRIORITY.arrive, () => {
         const arriveS = ctx.q.now;
         // Queue for a tipping bay; the load stays in transit (and its pit room reserved) until it is tipped.
@@ -121,8 +125,10 @@ export class StationState {
             sendToLandfill(ctx, s, kg - fitted, { station: this.site.id, truck: truckId }, tippedS);
             ctx.trace.leg(vehicle, { kind: 'unload', t0, t1: tippedS, site: plant.site.id, loadKg: [kg, 0], manifests: [id] });
             plant.bays.release();
-            const backPath = ctx.router.timedPolyline(back, tippedS, factor(back));
-            ctx.trace.leg(vehicle, { kind: 'drive', xy: backPath.xy, t: backPath.t, loadKg: 0 });
+            if (ctx.trace !== NO_TRACE) {
+              const backPath = ctx.router.timedPolyline(back, tippedS, factor(back));
+              ctx.trace.leg(vehicle, { kind: 'drive', xy: backPath.xy, t: backPath.t, loadKg: 0 });
+            }
             ctx.q.after(back.timeS / factor(back), PRIORITY.arrive, () => {
               chargeDistance(v, (there.lengthM + back.lengthM) / 1000, 'diesel', HAUL_LITRES_PER_KM, 0);
               v.loads++;

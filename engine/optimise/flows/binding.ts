@@ -49,6 +49,14 @@ export const CLOSEST_LIMITS = 5;
 
 interface LimitRow { i: number; kind: number; a: number; key: string; hi: number; binds: boolean }
 
+/** Row activity at x and the limit rows marked at it: computed once, read by `bindingConstraints` and `closestLimits`. */
+export interface LimitsAt { act: Float64Array; rows: LimitRow[] }
+
+export function limitsAt(f: FlowLp, x: ArrayLike<number>): LimitsAt {
+  const act = rowActivity(f.lp, x);
+  return { act, rows: limitRows(f, act) };
+}
+
 /** The rows of the limits the planner reads (positive, finite upper bounds), each marked binding or not at x. */
 function limitRows(f: FlowLp, act: Float64Array): LimitRow[] {
   const { lp, rows } = f;
@@ -70,10 +78,10 @@ const siteOf = (f: FlowLp, kind: number, a: number) =>
  * The limits that bind at x, priced by `duals` (d objective / d row bound, as
  * HiGHS gives them); unpriced when there are none.
  */
-export function bindingConstraints(f: FlowLp, x: ArrayLike<number>, opts: { duals?: Float64Array; currency: string }): Binding[] {
+export function bindingConstraints(f: FlowLp, x: ArrayLike<number>, opts: { duals?: Float64Array; currency: string }, at = limitsAt(f, x)): Binding[] {
   const { lp, rows, days: D } = f;
   const groups = new Map<string, { rows: number[]; kind: number; a: number }>();
-  for (const r of limitRows(f, rowActivity(lp, x))) {
+  for (const r of at.rows) {
     if (!r.binds) continue;
     let g = groups.get(r.key);
     if (!g) groups.set(r.key, (g = { rows: [], kind: r.kind, a: r.a }));
@@ -105,10 +113,9 @@ export function bindingConstraints(f: FlowLp, x: ArrayLike<number>, opts: { dual
  * truck-hours are turned into tonnes at its present hours per tonne; an idle
  * fleet has no such rate and is left out.
  */
-export function closestLimits(f: FlowLp, x: ArrayLike<number>, n = CLOSEST_LIMITS): Headroom[] {
+export function closestLimits(f: FlowLp, x: ArrayLike<number>, n = CLOSEST_LIMITS, at = limitsAt(f, x)): Headroom[] {
   const { lp, rows, days: D } = f;
-  const act = rowActivity(lp, x);
-  const all = limitRows(f, act);
+  const { act, rows: all } = at;
   const binds = new Set(all.filter((r) => r.binds).map((r) => r.key));
   // Tonnes through each row: every column is tonnes, so the sum of x over the columns it touches.
   const tonnes = new Float64Array(lp.numRows);

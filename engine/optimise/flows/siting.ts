@@ -114,7 +114,7 @@ export async function chooseCapacity(m: FlowModel, candidates: Candidate[], o: S
 }
 
 /** The model with every site that a candidate marks `newSite` at zero capacity: not built unless chosen. */
-export function unbuilt(m: FlowModel, candidates: Candidate[]): FlowModel {
+function unbuilt(m: FlowModel, candidates: Candidate[]): FlowModel {
   const proposed = new Set(candidates.filter((c) => c.newSite).map((c) => `${c.kind}|${c.site}`));
   if (proposed.size === 0) return m;
   const zero = <T extends { id: string; capacityTonnesPerDay: number }>(kind: string) => (s: T): T => (proposed.has(`${kind}|${s.id}`) ? { ...s, capacityTonnesPerDay: 0 } : s);

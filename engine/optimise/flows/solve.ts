@@ -8,7 +8,7 @@
 import { InputError } from '../../errors.ts';
 import { loadHighs, solveLp, solveWithHighs, type LpResult, type SolverChoice, type SolverName } from './backends.ts';
 import { buildFlowLp, COL, type FlowLp } from './build.ts';
-import { bindingConstraints, closestLimits, type Binding, type Headroom } from './binding.ts';
+import { bindingConstraints, closestLimits, limitsAt, type Binding, type Headroom, type LimitsAt } from './binding.ts';
 import { explainLandfill, type LandfillAnswer } from './landfill.ts';
 import type { FlowModel } from './model.ts';
 
@@ -86,8 +86,9 @@ export async function solveFlows(m: FlowModel, opts: SolveOptions = {}): Promise
     check = { status: h.status, objective: h.objective, relativeDifference: rel, agree: h.status === 'optimal' && rel < AGREEMENT };
     duals = h.rowDual;
   }
-  const binding = bindingConstraints(f, res.x, { duals, currency: opts.currency ?? '¥' });
-  return { ...describe(f, res, binding), proven: res.proven || (check?.agree ?? false), ...(check ? { check } : {}) };
+  const at = limitsAt(f, res.x);
+  const binding = bindingConstraints(f, res.x, { duals, currency: opts.currency ?? '¥' }, at);
+  return { ...describe(f, res, binding, at, res.proven || (check?.agree ?? false)), ...(check ? { check } : {}) };
 }
 
 /** An LP with no solution means the input asks for the impossible: say which limit cannot be met. */
@@ -112,7 +113,7 @@ export function refusal(f: FlowLp, res: LpResult): InputError {
   return InputError.one('flows', `the LP solver stopped without an optimum (${res.solver}: ${res.detail})`);
 }
 
-function describe(f: FlowLp, res: LpResult, binding: Binding[]): FlowSolution {
+function describe(f: FlowLp, res: LpResult, binding: Binding[], at: LimitsAt, proven: boolean): FlowSolution {
   const m = f.model;
   const { cols, days: D } = f;
   const S = m.streams.length, P = m.plants.length;
@@ -153,7 +154,7 @@ function describe(f: FlowLp, res: LpResult, binding: Binding[]): FlowSolution {
   const order = { collect: 0, haul: 1, residue: 2, landfill: 3 };
   const list = [...flows.values()].sort((x, y) => order[x.kind] - order[y.kind] || x.from.localeCompare(y.from) || x.to.localeCompare(y.to) || x.stream.localeCompare(y.stream));
   return {
-    solver: res.solver, proven: res.proven, days: D, objective: res.objective, costs, flows: list, binding, closest: closestLimits(f, res.x),
+    solver: res.solver, proven, days: D, objective: res.objective, costs, flows: list, binding, closest: closestLimits(f, res.x, undefined, at),
     landfill: explainLandfill(f, res.x, binding), landfillPenaltyPerTonne: f.landfillPenaltyPerTonne, stationPlantTonnes,
   };
 }

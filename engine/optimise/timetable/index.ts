@@ -160,8 +160,8 @@ async function foldIntoDaily(world: World, choice: FrequencyChoice, built: Map<s
   const S = world.streams.length;
   const hours = (b: Built) => b.lines.reduce((a, l) => a + l.hours, 0);
   const need = () => bookTrucks(world, [...built.values()].flatMap((b) => b.lines.map((l) => ({ ...l }))));
+  let needed = need();
   for (;;) {
-    const needed = need();
     const short = world.fleet.findIndex((f, ft) => needed[ft] > f.spec.count);
     if (short < 0) return;
     const small = [...built.values()].filter((b) => b.group.frequency > daily && b.group.fleetType === short)
@@ -177,7 +177,9 @@ async function foldIntoDaily(world: World, choice: FrequencyChoice, built: Map<s
     }
     const regrouped = groupServices(world, services, world.scenario.collection.timetable.maxStopsPerSolve, taken);
     for (const g of regrouped) await route(g);
-    if (need()[short] <= needed[short]) continue;
+    const after = need();
+    // The booking just made is the next round's.
+    if (after[short] <= needed[short]) { needed = after; continue; }
     // Daily service needs more trucks than the pattern did: put the group back as it was, and stop.
     for (const g of regrouped) { built.delete(g.key); taken.delete(g.key); }
     small.group.services.forEach((sv, k) => Object.assign(sv, before[k]));

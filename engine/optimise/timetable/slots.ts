@@ -42,7 +42,7 @@ export function bookingOrder<T extends { days: readonly number[] }>(items: T[], 
   return [...items].sort((a, b) => b.days.length - a.days.length || id(a).localeCompare(id(b)));
 }
 
-export function assignTrucks(lines: Line[], fleetTypes: number): number[] {
+function assignTrucks(lines: Line[], fleetTypes: number): number[] {
   const book = new TruckBook(fleetTypes);
   for (const line of bookingOrder(lines, (l) => l.id)) book.place(line);
   return book.needed();

@@ -26,7 +26,7 @@ import type { Truck } from '../../sim/fleet.ts';
 import type { DayPlan, PlanContext } from '../../sim/plan.ts';
 import type { Router } from '../../sim/router.ts';
 import { apportion, dueBins, shareTrucksByStream } from '../baseline.ts';
-import { assignStations, CAPACITY_USED } from '../catchments.ts';
+import { assignStations, stationRoomKg } from '../catchments.ts';
 import { addIntake, applyPair, pairRounds, pairTask } from './border-polish.ts';
 import { iterationsFor, kindsOf, partInstance, partRoutes, truckRoutes, type IterationBudget, type Part, type PartContext, type SolveAnswer, type SolveTask } from './planner-parts.ts';
 import { timeHierarchy } from '../timetable/matrix.ts';
@@ -124,9 +124,8 @@ function planDay(
   // Each station's planned kg over all parts, so that no pair moves more to a station than its catchment would take.
   const planned = new Map<number, number>();
   for (const part of parts) addIntake(part.routes, part.stream, kgOf, planned);
-  const room = (st: number) => world.stations[st].spec.capacityTonnesPerDay * 1000 * CAPACITY_USED;
   const fits = (change: Map<number, number>) => {
-    for (const [st, d] of change) if (d > 1e-6 && (planned.get(st) ?? 0) + d > room(st)) return false;
+    for (const [st, d] of change) if (d > 1e-6 && (planned.get(st) ?? 0) + d > stationRoomKg(world, st)) return false;
     for (const [st, d] of change) planned.set(st, (planned.get(st) ?? 0) + d);
     return true;
   };

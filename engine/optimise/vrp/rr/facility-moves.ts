@@ -78,7 +78,7 @@ export class FacilityMoves {
     for (let i = 0, seen = 0; i < last && at < 0; i++) if (isUnload(st[i]) && seen++ === k) at = i;
     if (at < 0) return false;
     const w = st.filter((_, i) => i !== at);
-    const best = this.bestPlace(this.C.build(r.vehicleType, w));
+    const best = this.bestPlace(this.C.build(r.vehicleType, w, r.seg));
     return this.adopt(r, best.value, () => { w.splice(best.pos, 0, best.marker); r.stops = w; });
   }
 

@@ -189,7 +189,8 @@ export class RouteCosting {
     if (was && was.type === type) {
       const m = was.stops.length, most = Math.min(n, m);
       while (head < most && was.stops[head] === stops[head]) head++;
-      while (tail < most - head && was.stops[m - 1 - tail] === stops[n - 1 - tail]) tail++;
+      // Suffix k depends on elements k.. only, so head and tail may overlap.
+      while (tail < most && was.stops[m - 1 - tail] === stops[n - 1 - tail]) tail++;
       prefix.set(was.prefix.subarray(0, (head + 1) * W));
       suffix.set(was.suffix.subarray((m - tail) * W, (m + 1) * W), (n - tail) * W);
     } else {
@@ -309,13 +310,13 @@ export class RouteCosting {
     return stops;
   }
 
-  /** Move (or add, or drop) the LUNCH marker to where the route costs least with `penalty`; in place. */
-  placeLunch(type: number, stops: number[], penalty: number): number[] {
+  /** Move (or add, or drop) the LUNCH marker to where the route costs least with `penalty`; in place (`was`: see `build`). */
+  placeLunch(type: number, stops: number[], penalty: number, was?: RouteSegments): number[] {
     let w = 0;
     for (let i = 0; i < stops.length; i++) if (stops[i] !== LUNCH) stops[w++] = stops[i];
     stops.length = w;
     if (!this.lunchApplies(type) || w === 0) return stops;
-    const r = this.build(type, stops);
+    const r = this.build(type, stops, was);
     this.load(r.prefix, w);
     this.finish(type);
     this.measureAcc(type);

@@ -76,7 +76,7 @@ export class RuinRecreate {
   /** Steps since the best was last improved; kept between calls, reset by the caller when it hands over a better start. */
   sinceBest = 0;
 
-  constructor(private readonly inst: VrpInstance, private readonly sim: RouteSimulator) {
+  constructor(private readonly inst: VrpInstance, sim: RouteSimulator) {
     const S = inst.stops.length;
     this.L = inst.locationCount;
     this.stopLoc = Int32Array.from(inst.stops, (s) => s.location);
@@ -244,7 +244,7 @@ export class RuinRecreate {
     // The lunch moves only when it may help: the route is infeasible, lacks a
     // lunch it needs, or waits for the window (elsewhere a lunch costs the same).
     if (C.lunchApplies(t) && r.stops.length > 0 && (r.violation > 0 || C.lunchAssumed || C.lunchWaits(r.seg))) {
-      C.placeLunch(t, r.stops, this.penalty);
+      C.placeLunch(t, r.stops, this.penalty, r.seg);
       this.measureBuilt(r);
     }
   }
@@ -351,8 +351,7 @@ export class RuinRecreate {
       if (q + 1 <= limit) this.tryPosition(routes, ri, q + 1);
     }
     // A fresh vehicle, if one is left, of the cheapest type that may serve the stop.
-    const type = this.freshVehicle(routes, s);
-    const fresh = type >= 0 ? this.route(type, [s]) : null;
+    const fresh = this.freshVehicle(routes, s);
     const freshValue = fresh ? fresh.cost + this.penalty * fresh.violation : Infinity;
     // Before a new truck goes out (or when no neighbour's route may take the stop), every position is tried.
     if (ins.route < 0 || freshValue < ins.delta) {
@@ -411,15 +410,16 @@ export class RuinRecreate {
     }
   }
 
-  private freshVehicle(routes: Route[], s: number): number {
-    let best = -1, bestCost = Infinity;
+  /** The route of a fresh vehicle serving only s, of the cheapest type with one left (null: none). */
+  private freshVehicle(routes: Route[], s: number): Route | null {
+    let best: Route | null = null;
     this.inst.vehicleTypes.forEach((v, t) => {
       if (!this.serveable[t][s]) return;
       // A route the ruin emptied is no vehicle in use: it is dropped when the step is taken.
       const used = routes.reduce((a, r) => a + (r.vehicleType === t && r.stops.length > 0 ? 1 : 0), 0);
       if (v.count !== null && used >= v.count) return;
       const m = this.route(t, [s]);
-      if (m.cost < bestCost) { bestCost = m.cost; best = t; }
+      if (!best || m.cost < best.cost) best = m;
     });
     return best;
   }

@@ -25,7 +25,7 @@
  * before the lunch, so callers never build one: they append the lunch to
  * what precedes it (see RouteSegments).
  */
-import type { VrpInstance } from '../instance.ts';
+import { acceptsStream, type VrpInstance } from '../instance.ts';
 
 /** Tolerance on limits, as the timetable's and the checker's. */
 export const EPS = 1e-6;
@@ -59,7 +59,7 @@ export class SegmentAlgebra {
     this.streamBit = Int32Array.from(inst.stops, (s) => 1 << Math.min(ids.get(s.stream)!, 31));
     this.refuses = Int32Array.from(inst.facilities, (f) => {
       let m = 0;
-      if (f.streams.length > 0) for (const [name, k] of ids) if (!f.streams.includes(name)) m |= 1 << Math.min(k, 31);
+      for (const [name, k] of ids) if (!acceptsStream(f, name)) m |= 1 << Math.min(k, 31);
       return m;
     });
   }
@@ -139,10 +139,6 @@ export class SegmentAlgebra {
     out[oo + STOPS] = a[ao + STOPS] + b[bo + STOPS];
     out[oo + LUNCHES] = a[ao + LUNCHES] + b[bo + LUNCHES];
     out[oo + UNLOADS] = aU + bU;
-  }
-
-  copy(out: Float64Array, oo: number, a: Float64Array, ao: number): void {
-    for (let i = 0; i < this.width; i++) out[oo + i] = a[ao + i];
   }
 }
 
