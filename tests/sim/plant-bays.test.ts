@@ -12,9 +12,9 @@ import { plantBays } from '../../engine/sim/plant.ts';
  * truck's tip at the station sends several haul loads to the incinerator at
  * once; the incinerator has `bays` bays and `tipMinutes` per truck.
  */
-function crowdedPlant(bays: number, tipMinutes?: number) {
+function crowdedPlant(bays: number, tipMinutes?: number, unloadMinutes?: number) {
   return smallWorld((s) => {
-    s.transferStations[0].haul = { trucks: 8, capacityTonnes: 2 };
+    s.transferStations[0].haul = { trucks: 8, capacityTonnes: 2, ...(unloadMinutes !== undefined ? { unloadMinutes } : {}) };
     s.plants[0].bays = bays;
     if (tipMinutes !== undefined) s.plants[0].tipMinutes = tipMinutes;
     s.plants[0].pitTonnes = 200;
@@ -103,6 +103,10 @@ describe('tipping bays at a plant', () => {
     const unloads = atInc.filter((l) => l.kind === 'unload');
     expect(unloads.length).toBeGreaterThan(0);
     for (const l of unloads) if (l.kind === 'unload') expect(l.t1 - l.t0).toBe(15 * 60);
+    // Not a fixed 15 minutes: the haul fleet's own unloadMinutes.
+    const own = runWithLegs(await crowdedPlant(8, undefined, 25)).atInc.filter((l) => l.kind === 'unload');
+    expect(own.length).toBeGreaterThan(0);
+    for (const l of own) if (l.kind === 'unload') expect(l.t1 - l.t0).toBe(25 * 60);
   });
 
   it('report.json gives each plant its peak queue and bay utilisation per day', async () => {
